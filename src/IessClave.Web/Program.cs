@@ -1,9 +1,10 @@
 using IessClave.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+var (command, hostArgs) = CommandLine.Split(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddIessClave();
 var app = builder.Build();
 app.MapIessClave();
-return await app.RunIessClaveAsync(args);
+return await app.RunIessClaveAsync(command);
 
 public partial class Program;

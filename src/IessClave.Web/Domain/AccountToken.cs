@@ -1,0 +1,35 @@
+namespace IessClave.Web.Domain;
+
+public enum TokenPurpose
+{
+    Activation = 1,
+}
+
+/// <summary>A single-use link token. Only its SHA-256 hash is stored; the raw value lives only in the mail.</summary>
+public sealed class AccountToken
+{
+    public Guid Id { get; set; }
+    public Guid AccountId { get; set; }
+    public ClaveAccount Account { get; set; } = null!;
+    public TokenPurpose Purpose { get; set; }
+    public required byte[] TokenHash { get; set; }
+    public DateTimeOffset IssuedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? UsedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public DateTimeOffset? ExpiredMarkedAt { get; set; }
+
+    public TokenState StateAt(DateTimeOffset now) =>
+        UsedAt is not null ? TokenState.Used
+        : RevokedAt is not null ? TokenState.Revoked
+        : now >= ExpiresAt ? TokenState.Expired
+        : TokenState.Valid;
+}
+
+public enum TokenState
+{
+    Valid,
+    Expired,
+    Used,
+    Revoked,
+}

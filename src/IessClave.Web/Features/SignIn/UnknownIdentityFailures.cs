@@ -1,0 +1,30 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using IessClave.Web.Features.Registration;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace IessClave.Web.Features.SignIn;
+
+/// <summary>
+/// Counts failed sign-ins for identifications without an active clave, so that they appear locked after the
+/// same number of tries as a real account. Kept in memory (hashed keys, a day at most): after a restart an
+/// unknown ID starts again at zero, which is a small, accepted difference.
+/// </summary>
+public sealed class UnknownIdentityFailures(IMemoryCache cache, IOptions<ClaveOptions> options)
+{
+    private static readonly TimeSpan Retention = TimeSpan.FromDays(1);
+
+    /// <summary>Returns true when this failure makes the identification look locked.</summary>
+    public bool RecordFailure(string identification)
+    {
+        var key = "unknown-signin:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identification)));
+        var counter = cache.GetOrCreate(key, e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = Retention;
+            return new StrongBox<int>();
+        })!;
+        return Interlocked.Increment(ref counter.Value) >= options.Value.MaxFailedSignIns;
+    }
+}

@@ -1,0 +1,31 @@
+using IessClave.Web.Domain;
+using IessClave.Web.Infrastructure.Data;
+
+namespace IessClave.Web.Infrastructure.Audit;
+
+/// <summary>Adds audit events to the current unit of work, so they commit or roll back with the change they record.</summary>
+public sealed class AuditLog(IessClaveDbContext db, TimeProvider time)
+{
+    public void Record(string actorType, string? actorId, string action, Guid? accountId = null, string? detail = null, Guid? caseId = null) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = time.GetUtcNow(),
+            ActorType = actorType,
+            ActorId = actorId,
+            Action = action,
+            AccountId = accountId,
+            CaseId = caseId,
+            Detail = detail,
+        });
+}
+
+public static class AuditActions
+{
+    public const string RegistrationSubmitted = "registration.submitted";
+    public const string ActivationResent = "registration.activation-resent";
+    public const string ClaveActivated = "registration.clave-activated";
+    public const string SignInSucceeded = "signin.succeeded";
+    public const string SignInFailed = "signin.failed";
+    public const string AccountLocked = "signin.account-locked";
+    public const string RegistryImported = "registry.imported";
+}

@@ -1,0 +1,33 @@
+using IessClave.Web.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace IessClave.Web.Infrastructure.Data;
+
+/// <summary>
+/// The one model of the app. Each database provider has its own subclass so that each keeps its own set of
+/// migrations (PostgreSQL in production, SQLite in the embedded default).
+/// </summary>
+public abstract class IessClaveDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<AffiliateRecord> Affiliates => Set<AffiliateRecord>();
+    public DbSet<ClaveAccount> Accounts => Set<ClaveAccount>();
+    public DbSet<AccountToken> Tokens => Set<AccountToken>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IessClaveDbContext).Assembly);
+}
+
+public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options) : IessClaveDbContext(options);
+
+public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) : IessClaveDbContext(options)
+{
+    // SQLite has no native DateTimeOffset; the binary form keeps ordering and comparisons in SQL working.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}

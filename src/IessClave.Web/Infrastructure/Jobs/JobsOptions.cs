@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IessClave.Web.Infrastructure.Jobs;
+
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Run a Hangfire server in this process (tests of pure HTTP paths can turn it off).</summary>
+    public bool RunServer { get; set; } = true;
+
+    /// <summary>PostgreSQL schema for Hangfire's tables; each test host gets its own.</summary>
+    [Required, RegularExpression("^[a-z_][a-z0-9_]{0,40}$")]
+    public string Schema { get; set; } = "hangfire";
+
+    /// <summary>SQLite file for Hangfire in the embedded default.</summary>
+    [Required]
+    public string SqlitePath { get; set; } = "data/hangfire.db";
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(1, 64)]
+    public int WorkerCount { get; set; } = 4;
+
+    /// <summary>Who may open the Hangfire dashboard: only local requests in Development; nobody elsewhere yet.</summary>
+    public bool DashboardEnabled { get; set; }
+}
