@@ -1,0 +1,11 @@
+namespace IessClave.Web.Infrastructure.Mail;
+
+/// <summary>One mail in the local outbox, as read back from its .eml file.</summary>
+public sealed record OutboxEntry(
+    string FileName,
+    DateTimeOffset Date,
+    string MessageId,
+    string To,
+    string Subject,
+    string TextBody,
+    string HtmlBody);

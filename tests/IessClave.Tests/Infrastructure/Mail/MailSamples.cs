@@ -1,0 +1,39 @@
+using IessClave.Web.Features.Registration;
+using IessClave.Web.Features.SignIn;
+using IessClave.Web.Infrastructure.Mail;
+
+namespace IessClave.Tests.Infrastructure.Mail;
+
+/// <summary>Sample data for every mail model; a new template without a sample here fails the template test.</summary>
+internal static class MailSamples
+{
+    /// <summary>15/03/2025 10:30 in Ecuador (UTC-5).</summary>
+    public static readonly DateTimeOffset Moment = new(2025, 3, 15, 15, 30, 0, TimeSpan.Zero);
+
+    public static ActivationMail Activation(string name = "María José Pérez", string link = "https://clave.iess.local/activar/abc123") =>
+        new(name, link, Moment, 15);
+
+    public static LockoutNoticeMail LockoutNotice(string name = "Juan Andrade", string virtualLink = "https://clave.iess.local/desbloqueo/virtual") =>
+        new(name, Moment, virtualLink, "https://clave.iess.local/desbloqueo/video", "https://www.iess.gob.ec/atencion");
+
+    public static IReadOnlyDictionary<string, IMailModel> ByTemplateName { get; } = new Dictionary<string, IMailModel>
+    {
+        ["Activation"] = Activation(),
+        ["LockoutNotice"] = LockoutNotice(),
+    };
+
+    public static string TemplateRoot => MailTemplateRenderer.DefaultTemplateRoot;
+
+    /// <summary>(culture, template name) for every *.html.sbn under templates/mail in the test output.</summary>
+    public static TheoryData<string, string> TemplatesOnDisk()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in Directory.EnumerateFiles(TemplateRoot, "*" + MailTemplateRenderer.HtmlExtension, SearchOption.AllDirectories).Order())
+        {
+            var culture = Path.GetFileName(Path.GetDirectoryName(file)!);
+            data.Add(culture, Path.GetFileName(file)[..^MailTemplateRenderer.HtmlExtension.Length]);
+        }
+
+        return data;
+    }
+}
