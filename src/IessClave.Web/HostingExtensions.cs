@@ -9,6 +9,7 @@ using IessClave.Web.Infrastructure.Mail;
 using IessClave.Web.Infrastructure.RobotCheck;
 using IessClave.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IessClave.Web;
 
@@ -23,7 +24,7 @@ public static class HostingExtensions
         var services = builder.Services;
         var config = builder.Configuration;
         services.AddOptions<SiteOptions>().Bind(config.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddTimeProvider();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -50,8 +51,9 @@ public static class HostingExtensions
 
     public static WebApplication MapIessClave(this WebApplication app)
     {
-        app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        // The API answers errors with RFC 7807 problem details; people get a Spanish page.
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), web => web.UseExceptionHandler("/error").UseStatusCodePagesWithReExecute("/error", "?code={0}"));
         app.UseSecurityHeaders();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -73,13 +75,5 @@ public static class HostingExtensions
         app.MapRazorPages();
         app.MapJobsDashboard();
         return app;
-    }
-
-    private static void TryAddTimeProvider(this IServiceCollection services)
-    {
-        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 }

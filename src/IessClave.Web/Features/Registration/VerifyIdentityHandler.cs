@@ -1,3 +1,4 @@
+using IessClave.Web.Domain;
 using IessClave.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,7 +56,7 @@ public sealed class VerifyIdentityHandler(
 
     private StepResult? Validate(IdentityStepInput input)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), EcuadorTime.Zone).DateTime);
+        var today = EcuadorTime.Today(time);
         return input.BirthDate switch
         {
             null => StepResult.Fail(nameof(input.BirthDate), RegistrationErrors.BirthDateRequired),

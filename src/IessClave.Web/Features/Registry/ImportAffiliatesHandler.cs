@@ -104,7 +104,7 @@ public sealed class ImportAffiliatesHandler(IessClaveDbContext db, AuditLog audi
             errors.Add(new ImportError(row.Line, "full_name", $"El nombre es obligatorio, de hasta {MaxNameLength} caracteres y sin caracteres de control."));
         }
 
-        var today = DateOnly.FromDateTime(EcuadorTime.ToLocal(time.GetUtcNow()).DateTime);
+        var today = EcuadorTime.Today(time);
         if (!DateOnly.TryParseExact(row.BirthDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out birthDate))
         {
             errors.Add(new ImportError(row.Line, "birth_date", "La fecha de nacimiento debe tener el formato AAAA-MM-DD y ser una fecha real."));

@@ -1,3 +1,4 @@
+using IessClave.Web.Domain;
 using System.Collections.Concurrent;
 using Scriban;
 using Scriban.Parsing;

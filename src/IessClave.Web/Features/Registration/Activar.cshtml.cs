@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace IessClave.Web.Features.Registration;
+
+/// <summary>/clave/activar?t=…: the link from the activation mail.</summary>
+public sealed class ActivarModel(ActivationHandler activation, ResendActivationHandler resend) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "t")] public string? Token { get; set; }
+    [BindProperty] public string? Clave { get; set; }
+    [BindProperty] public string? ClaveConfirmation { get; set; }
+
+    public ActivationView View { get; private set; } = new(LinkStatus.Invalid);
+    public ResendResult? Resent { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => View = await activation.ViewAsync(Token, ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var result = await activation.ActivateAsync(Token, Clave, ClaveConfirmation, ct);
+        if (result.Succeeded)
+        {
+            return RedirectToPage("Activada");
+        }
+
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(nameof(Clave), error);
+        }
+
+        View = await activation.ViewAsync(Token, ct);
+        if (View.Status == LinkStatus.Valid && result.Status != LinkStatus.Valid)
+        {
+            View = new ActivationView(result.Status);
+        }
+
+        return Page();
+    }
+
+    [EnableRateLimiting(RateLimits.IdentityForms)]
+    public async Task<IActionResult> OnPostResendAsync(CancellationToken ct)
+    {
+        Resent = await resend.HandleAsync(Token, ct);
+        View = await activation.ViewAsync(Token, ct);
+        return Page();
+    }
+}
