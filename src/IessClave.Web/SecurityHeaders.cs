@@ -2,10 +2,10 @@ namespace IessClave.Web;
 
 public static class SecurityHeaders
 {
-    // The ALTCHA widget styles its shadow DOM inline and solves in a blob: worker; nothing else is inline.
+    // Nothing inline: the vendored ALTCHA build uses external styles and a same-origin worker.
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        "worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        "worker-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {
