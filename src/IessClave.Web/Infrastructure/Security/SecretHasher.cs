@@ -12,16 +12,23 @@ public sealed class SecretHasher
 
     // A real hash of a random value: verifying against it costs the same as verifying a real clave.
     private readonly string decoyHash;
+    private long verifications;
 
     public SecretHasher() => decoyHash = hasher.HashPassword(null!, Guid.NewGuid().ToString());
 
+    /// <summary>How many hash verifications this process has computed (the costly step an attacker could time).</summary>
+    public long Verifications => Interlocked.Read(ref verifications);
+
     public string Hash(string secret) => hasher.HashPassword(null!, secret);
 
-    public bool Verify(string hash, string candidate) =>
-        hasher.VerifyHashedPassword(null!, hash, candidate) != PasswordVerificationResult.Failed;
+    public bool Verify(string hash, string candidate)
+    {
+        Interlocked.Increment(ref verifications);
+        return hasher.VerifyHashedPassword(null!, hash, candidate) != PasswordVerificationResult.Failed;
+    }
 
     /// <summary>Spends the time of one verification, for paths that must not be faster (unknown ID).</summary>
-    public void VerifyDecoy(string candidate) => hasher.VerifyHashedPassword(null!, decoyHash, candidate);
+    public void VerifyDecoy(string candidate) => Verify(decoyHash, candidate);
 
     public string HashAnswer(string answer) => Hash(NormalizeAnswer(answer));
 
