@@ -92,9 +92,12 @@ public sealed class SmtpTestServer : IAsyncDisposable
         running = null;
     }
 
+    /// <summary>Starts again on the same port after <see cref="StopAsync"/> (to simulate an SMTP outage).</summary>
+    public Task RestartAsync() => server is null ? StartCoreAsync(Port) : Task.CompletedTask;
+
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private async Task StartCoreAsync()
+    private async Task StartCoreAsync(int port = 0)
     {
         var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var listeners = new EndpointListenerFactory();
@@ -102,7 +105,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, 0)).IsSecure(false))
+            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).IsSecure(false))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(listeners);
