@@ -1,0 +1,25 @@
+using IessClave.Web;
+
+namespace IessClave.Tests;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void Split_WhenVerbGiven_SeparatesVerbArgumentsFromHostSettings()
+    {
+        var (command, host) = CommandLine.Split(["import-affiliates", "registro.csv", "--skip-bad-rows", "--Database:Provider=Postgres"]);
+
+        Assert.Equal("import-affiliates", command!.Verb);
+        Assert.Equal(["registro.csv", "--skip-bad-rows"], command.Arguments);
+        Assert.Equal(["--Database:Provider=Postgres"], host);
+    }
+
+    [Fact]
+    public void Split_WhenNoVerb_PassesEverythingToTheHost()
+    {
+        var (command, host) = CommandLine.Split(["--urls=http://127.0.0.1:5090"]);
+
+        Assert.Null(command);
+        Assert.Equal(["--urls=http://127.0.0.1:5090"], host);
+    }
+}
