@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using IessClave.Web.Features.Registration;
 using IessClave.Web.Features.Registry;
 using IessClave.Web.Features.SignIn;
@@ -9,6 +11,7 @@ using IessClave.Web.Infrastructure.Mail;
 using IessClave.Web.Infrastructure.RobotCheck;
 using IessClave.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IessClave.Web;
@@ -30,6 +33,8 @@ public static class HostingExtensions
         services.AddOpenApi();
         services.AddLocalization();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
+        // Spanish text stays readable in the HTML (á, ñ, ¿); markup characters are still encoded.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddIessClaveRateLimits(config);
 
         builder.AddData();
