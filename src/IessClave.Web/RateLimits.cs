@@ -10,12 +10,17 @@ public sealed class RateLimitOptions
     /// <summary>Posts of identity forms (registration, sign-in, resend) per client IP per minute.</summary>
     [Range(1, 100_000)]
     public int IdentityFormsPerIpPerMinute { get; set; } = 30;
+
+    /// <summary>Robot-check challenges per client IP per minute (each costs the server an HMAC and cache entry).</summary>
+    [Range(1, 100_000)]
+    public int ChallengesPerIpPerMinute { get; set; } = 60;
 }
 
 /// <summary>Per-IP limits on the forms an attacker would hammer; per-identification limits live in the handlers.</summary>
 public static class RateLimits
 {
     public const string IdentityForms = "identity-forms";
+    public const string Challenges = "robot-challenges";
 
     public static IServiceCollection AddIessClaveRateLimits(this IServiceCollection services, IConfiguration config)
     {
@@ -26,12 +31,8 @@ public static class RateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(IdentityForms, ctx => HttpMethods.IsGet(ctx.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("get")
-                : RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.IdentityFormsPerIpPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+                : PerIp(ctx, limits.IdentityFormsPerIpPerMinute));
+            o.AddPolicy(Challenges, ctx => PerIp(ctx, limits.ChallengesPerIpPerMinute));
             o.OnRejected = async (ctx, ct) =>
             {
                 var isApi = ctx.HttpContext.Request.Path.StartsWithSegments("/api");
@@ -49,6 +50,14 @@ public static class RateLimits
         });
         return services;
     }
+
+    private static RateLimitPartition<string> PerIp(HttpContext ctx, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = perMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
 
     private const string RateLimitPage = """
         <!doctype html><html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -34,6 +34,7 @@ public sealed class PostgresAppFactory(TestDatabase database, SmtpTestServer smt
             ["Site:SeedDemoRegistry"] = "false",
             ["RobotCheck:MaxNumber"] = "500",
             ["RateLimits:IdentityFormsPerIpPerMinute"] = "10000",
+            ["RateLimits:ChallengesPerIpPerMinute"] = "10000",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -21,7 +21,6 @@ public static class SignInFeature
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/ingresar";
-            o.LogoutPath = "/salir";
             o.AccessDeniedPath = "/ingresar";
             o.ExpireTimeSpan = TimeSpan.FromMinutes(20);
             o.SlidingExpiration = true;

@@ -10,7 +10,7 @@ public static class RobotCheckEndpoints
     public static IEndpointRouteBuilder MapRobotCheck(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/robot-check").WithTags("RobotCheck");
-        group.MapGet("/challenge", GetChallenge).WithName("GetRobotCheckChallenge");
+        group.MapGet("/challenge", GetChallenge).WithName("GetRobotCheckChallenge").RequireRateLimiting(RateLimits.Challenges);
         return app;
     }
 

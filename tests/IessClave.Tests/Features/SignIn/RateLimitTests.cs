@@ -8,6 +8,7 @@ public sealed class StrictRateLimitApp : PostgresApp
     protected override IDictionary<string, string?> Overrides => new Dictionary<string, string?>
     {
         ["RateLimits:IdentityFormsPerIpPerMinute"] = "3",
+        ["RateLimits:ChallengesPerIpPerMinute"] = "5",
     };
 }
 
@@ -32,6 +33,19 @@ public sealed class RateLimitTests(StrictRateLimitApp app) : IClassFixture<Stric
         Assert.Equal("application/problem+json", last!.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(last.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/ingresar")).StatusCode);
+    }
+
+    [Fact]
+    public async Task RobotChallenges_SixthFromOneIpWithinAMinute_IsRejected()
+    {
+        using var client = app.CreateClient();
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            codes.Add((await client.GetAsync("/api/v1/robot-check/challenge")).StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 5).Append(HttpStatusCode.TooManyRequests), codes);
     }
 
     [Fact]
