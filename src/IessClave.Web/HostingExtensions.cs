@@ -26,7 +26,9 @@ public static class HostingExtensions
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         var services = builder.Services;
         var config = builder.Configuration;
-        services.AddOptions<SiteOptions>().Bind(config.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SiteOptions>().Bind(config.GetSection(SiteOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.TrustedProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "Site:TrustedProxies must be IP addresses.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddProblemDetails();
@@ -36,6 +38,7 @@ public static class HostingExtensions
         // Spanish text stays readable in the HTML (á, ñ, ¿); markup characters are still encoded.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddIessClaveRateLimits(config);
+        services.AddTransport(config);
 
         builder.AddData();
         builder.AddJobs();
@@ -56,6 +59,7 @@ public static class HostingExtensions
 
     public static WebApplication MapIessClave(this WebApplication app)
     {
+        app.UseTransport();
         // The API answers errors with RFC 7807 problem details; people get a Spanish page.
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), web => web.UseExceptionHandler("/error").UseStatusCodePagesWithReExecute("/error", "?code={0}"));

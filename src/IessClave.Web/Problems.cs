@@ -17,7 +17,7 @@ public static class Problems
 
     public static ProblemHttpResult Link(LinkStatus status) => status switch
     {
-        LinkStatus.Expired => TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "El enlace caducó.", detail: "Los enlaces valen 15 minutos. Pide uno nuevo."),
+        LinkStatus.Expired => TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "El enlace caducó.", detail: "El tiempo de validez del enlace terminó. Pide uno nuevo."),
         LinkStatus.Used => TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "El enlace ya fue usado.", detail: "Cada enlace se puede usar una sola vez."),
         _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "El enlace no es válido.", detail: "Revisa que hayas copiado el enlace completo del correo."),
     };

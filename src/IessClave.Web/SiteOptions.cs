@@ -16,5 +16,13 @@ public sealed class SiteOptions
     /// <summary>Seed the demo affiliate registry listed in the README (embedded default only).</summary>
     public bool SeedDemoRegistry { get; set; }
 
+    /// <summary>
+    /// Reverse proxies (IP addresses) whose X-Forwarded-For/-Proto headers are believed, so rate limits see the
+    /// client's address and cookies know the request was HTTPS. Empty: no forwarded headers are read.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    public bool IsHttps => PublicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
     public string Link(string pathAndQuery) => PublicBaseUrl.TrimEnd('/') + pathAndQuery;
 }

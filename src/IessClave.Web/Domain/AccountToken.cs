@@ -5,7 +5,10 @@ public enum TokenPurpose
     Activation = 1,
 }
 
-/// <summary>A single-use link token. Only its SHA-256 hash is stored; the raw value lives only in the mail.</summary>
+/// <summary>
+/// A single-use link token. Only its SHA-256 hash is stored here; the raw value exists only in the mail, which
+/// waits in <see cref="OutgoingMail"/> encrypted with the data-protection keys until it is sent, then is erased.
+/// </summary>
 public sealed class AccountToken
 {
     public Guid Id { get; set; }

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace IessClave.Web.Features.Registration;
 
-/// <summary>/clave/activar?t=…: the link from the activation mail.</summary>
+/// <summary>/clave/activar?t=…: the link from the activation mail. Posts (set clave, resend) are rate limited per IP.</summary>
+[EnableRateLimiting(RateLimits.IdentityForms)]
 public sealed class ActivarModel(ActivationHandler activation, ResendActivationHandler resend) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "t")] public string? Token { get; set; }
@@ -38,7 +39,6 @@ public sealed class ActivarModel(ActivationHandler activation, ResendActivationH
         return Page();
     }
 
-    [EnableRateLimiting(RateLimits.IdentityForms)]
     public async Task<IActionResult> OnPostResendAsync(CancellationToken ct)
     {
         Resent = await resend.HandleAsync(Token, ct);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace IessClave.Web.Features.SignIn;
 
 [EnableRateLimiting(RateLimits.IdentityForms)]
-public sealed class IngresarModel(SignInHandler handler, AffiliateSession session) : PageModel
+public sealed class IngresarModel(SignInHandler handler, AffiliateSession session, Microsoft.Extensions.Options.IOptions<Registration.ClaveOptions> options) : PageModel
 {
     [BindProperty] public string? Identification { get; set; }
     [BindProperty] public string? Clave { get; set; }
@@ -26,7 +26,7 @@ public sealed class IngresarModel(SignInHandler handler, AffiliateSession sessio
             case SignInOutcome.Locked:
                 return RedirectToPage("Bloqueada");
             default:
-                ModelState.AddModelError(nameof(Clave), SignInMessages.Failed);
+                ModelState.AddModelError(nameof(Clave), SignInMessages.Failed(options.Value.MaxFailedSignIns));
                 Clave = null;
                 return Page();
         }

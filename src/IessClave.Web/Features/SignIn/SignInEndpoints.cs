@@ -23,7 +23,7 @@ public static class SignInEndpoints
     }
 
     private static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> SignInAsync(
-        SignInRequest request, SignInHandler handler, AffiliateSession session, CancellationToken ct)
+        SignInRequest request, SignInHandler handler, AffiliateSession session, Microsoft.Extensions.Options.IOptions<ClaveOptions> options, CancellationToken ct)
     {
         var result = await handler.HandleAsync(request.Identification, request.Clave, ct);
         switch (result.Outcome)
@@ -34,11 +34,12 @@ public static class SignInEndpoints
             case SignInOutcome.Locked:
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status423Locked,
+                    type: "https://www.rfc-editor.org/rfc/rfc4918#section-11.3",
                     title: SignInMessages.LockedTitle,
                     detail: SignInMessages.LockedDetail,
                     extensions: new Dictionary<string, object?> { ["unlockOptions"] = new[] { "virtual", "videollamada", "presencial" } });
             default:
-                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: SignInMessages.Failed);
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: SignInMessages.Failed(options.Value.MaxFailedSignIns));
         }
     }
 
@@ -52,7 +53,8 @@ public static class SignInEndpoints
 
 public static class SignInMessages
 {
-    public const string Failed = "Identificación o clave incorrecta. Después de 3 intentos fallidos seguidos la clave se bloquea.";
+    public static string Failed(int maxFailures) =>
+        $"Identificación o clave incorrecta. Después de {maxFailures} intentos fallidos seguidos la clave se bloquea.";
     public const string LockedTitle = "Tu clave está bloqueada.";
     public const string LockedDetail = "Por seguridad, tu clave se bloqueó tras varios intentos fallidos. Puedes desbloquearla de forma virtual, por videollamada con un agente o en persona en una ventanilla del IESS.";
 }

@@ -44,6 +44,11 @@ public sealed class SignInHandler(
             .SingleOrDefaultAsync(a => a.Affiliate.Identification == id && a.Status == AccountStatus.Active, ct);
         if (account is null)
         {
+            if (unknownFailures.LooksLocked(id))
+            {
+                return new SignInResult(SignInOutcome.Locked);
+            }
+
             hasher.VerifyDecoy(clave);
             return new SignInResult(unknownFailures.RecordFailure(id) ? SignInOutcome.Locked : SignInOutcome.Failed);
         }

@@ -16,15 +16,21 @@ public sealed class UnknownIdentityFailures(IMemoryCache cache, IOptions<ClaveOp
 {
     private static readonly TimeSpan Retention = TimeSpan.FromDays(1);
 
+    /// <summary>True when the identification already looks locked: answer like a locked account, without hashing.</summary>
+    public bool LooksLocked(string identification) =>
+        cache.TryGetValue(Key(identification), out StrongBox<int>? counter) && Volatile.Read(ref counter!.Value) >= options.Value.MaxFailedSignIns;
+
     /// <summary>Returns true when this failure makes the identification look locked.</summary>
     public bool RecordFailure(string identification)
     {
-        var key = "unknown-signin:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identification)));
-        var counter = cache.GetOrCreate(key, e =>
+        var counter = cache.GetOrCreate(Key(identification), e =>
         {
             e.AbsoluteExpirationRelativeToNow = Retention;
             return new StrongBox<int>();
         })!;
         return Interlocked.Increment(ref counter.Value) >= options.Value.MaxFailedSignIns;
     }
+
+    private static string Key(string identification) =>
+        "unknown-signin:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identification)));
 }

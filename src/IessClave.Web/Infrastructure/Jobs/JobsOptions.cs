@@ -22,6 +22,6 @@ public sealed class JobsOptions
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 4;
 
-    /// <summary>Who may open the Hangfire dashboard: only local requests in Development; nobody elsewhere yet.</summary>
+    /// <summary>Serve the Hangfire dashboard at /operaciones/trabajos, to requests from the machine itself only (off by default).</summary>
     public bool DashboardEnabled { get; set; }
 }

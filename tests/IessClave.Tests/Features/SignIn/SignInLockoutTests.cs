@@ -101,6 +101,23 @@ public sealed class SignInLockoutTests(SharedPostgresApp app)
     }
 
     [Fact]
+    public async Task UnknownIdentification_OnceLookingLocked_ComputesNoHashLikeARealLockedAccount()
+    {
+        using var client = app.CreateClient();
+        var unknown = TestIdentities.NewCedula();
+        for (var i = 0; i < 3; i++)
+        {
+            await Flows.SignInAsync(client, unknown, "incorrecta");
+        }
+
+        var before = app.Hasher.Verifications;
+        var fourth = await Flows.SignInAsync(client, unknown, "incorrecta");
+
+        Assert.Equal(HttpStatusCode.Locked, fourth.StatusCode);
+        Assert.Equal(before, app.Hasher.Verifications);
+    }
+
+    [Fact]
     public async Task ParallelWrongClaves_AreAllCounted()
     {
         using var client = app.CreateClient();
