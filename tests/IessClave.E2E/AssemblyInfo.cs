@@ -1,0 +1,2 @@
+// One app host per test process: Hangfire keeps its storage in a static (JobStorage.Current).
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

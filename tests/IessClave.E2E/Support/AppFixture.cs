@@ -1,0 +1,87 @@
+using IessClave.Web;
+using IessClave.Web.Features.Registry;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IessClave.E2E.Support;
+
+/// <summary>
+/// Boots the app once per test run: its own PostgreSQL database and Hangfire schema, the mail outbox in a temp
+/// folder shown at /dev/correos, the real clock, and mailed links that point at this server.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    private readonly string outboxPath = Path.Combine(Path.GetTempPath(), $"iessclave-e2e-outbox-{Guid.NewGuid():N}");
+    private TestDatabase? database;
+    private IessClaveAppFactory? factory;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        var port = IessClaveAppFactory.FindFreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        factory = new IessClaveAppFactory(Settings(database, baseUrl), port);
+        factory.StartServer();
+
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        BaseUrl = addresses.Single().TrimEnd('/');
+        Assert.Equal(baseUrl, BaseUrl);
+
+        // WebApplicationFactory does not run RunIessClaveAsync: migrate and seed as it would.
+        await CommandLine.MigrateAsync(factory.Services);
+        await ImportAsync(DemoRegistry.Rows());
+    }
+
+    /// <summary>Adds a person nobody else uses to the registry and returns their (valid) cédula.</summary>
+    public async Task<string> AddAffiliateAsync(string fullName, string birthDate)
+    {
+        var cedula = TestIdentities.NewCedula();
+        await ImportAsync([new AffiliateRow(1, cedula, fullName, birthDate, null)]);
+        return cedula;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+
+        if (Directory.Exists(outboxPath))
+        {
+            Directory.Delete(outboxPath, recursive: true);
+        }
+    }
+
+    private async Task ImportAsync(IEnumerable<AffiliateRow> rows)
+    {
+        await using var scope = factory!.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<ImportAffiliatesHandler>().ImportAsync(rows, skipBadRows: false, CancellationToken.None);
+        Assert.True(report.Imported, string.Join("; ", report.Errors.Select(e => $"{e.Line} {e.Field}: {e.Reason}")));
+    }
+
+    private Dictionary<string, string?> Settings(TestDatabase db, string baseUrl) => new()
+    {
+        ["Database:Provider"] = "Postgres",
+        ["Database:ConnectionString"] = db.ConnectionString,
+        ["Database:MigrateOnStart"] = "true",
+        ["Jobs:Schema"] = "hf_e2e_" + db.Name[^8..],
+        ["Jobs:PollInterval"] = "00:00:00.250",
+        ["Mail:Delivery"] = "Outbox",
+        ["Mail:OutboxPath"] = outboxPath,
+        ["Site:ShowDevOutbox"] = "true",
+        ["Site:SeedDemoRegistry"] = "false",
+        ["Site:PublicBaseUrl"] = baseUrl,
+        ["RobotCheck:MaxNumber"] = "2000",
+        ["RateLimits:IdentityFormsPerIpPerMinute"] = "1000",
+    };
+}
