@@ -21,7 +21,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync("iessclave_e2e");
         var port = IessClaveAppFactory.FindFreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         factory = new IessClaveAppFactory(Settings(database, baseUrl), port);
@@ -83,5 +83,6 @@ public sealed class AppFixture : IAsyncLifetime
         ["Site:PublicBaseUrl"] = baseUrl,
         ["RobotCheck:MaxNumber"] = "2000",
         ["RateLimits:IdentityFormsPerIpPerMinute"] = "1000",
+        ["RateLimits:ChallengesPerIpPerMinute"] = "1000",
     };
 }

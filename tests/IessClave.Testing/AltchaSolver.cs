@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using IessClave.Web.Infrastructure.RobotCheck;
 
-namespace IessClave.Tests.Support;
+namespace IessClave.Testing;
 
 /// <summary>
 /// Does what the ALTCHA widget does in the browser: brute-forces the number behind a challenge and builds the

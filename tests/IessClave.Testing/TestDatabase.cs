@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace IessClave.Tests.Support;
+namespace IessClave.Testing;
 
 /// <summary>A fresh PostgreSQL database on the cluster that ./test.sh starts (IESSCLAVE_TEST_PG), dropped at the end.</summary>
 public sealed class TestDatabase : IAsyncDisposable
