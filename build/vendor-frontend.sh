@@ -42,3 +42,9 @@ vendor altcha 3.2.2 altcha \
   dist/workers/sha.js:workers/sha.js \
   dist/i18n/es-419.js:i18n/es-419.js \
   LICENSE.txt:LICENSE.txt
+
+# ASP.NET Core SignalR browser client (live queue and agent console). MIT; the package ships no licence
+# file, so its package.json (which names the licence) is kept beside it.
+vendor @microsoft/signalr 10.0.11 signalr \
+  dist/browser/signalr.min.js:signalr.min.js \
+  package.json:package.json

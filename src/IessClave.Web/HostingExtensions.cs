@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using IessClave.Web.Features.Registration;
 using IessClave.Web.Features.Registry;
 using IessClave.Web.Features.SignIn;
+using IessClave.Web.Features.Unlock.Queue;
 using IessClave.Web.Infrastructure.Audit;
 using IessClave.Web.Infrastructure.Data;
 using IessClave.Web.Infrastructure.Jobs;
@@ -54,6 +55,7 @@ public static class HostingExtensions
         services.AddRegistry();
         services.AddRegistration(config);
         services.AddSignIn();
+        services.AddQueue(config);
         return builder;
     }
 
@@ -80,7 +82,9 @@ public static class HostingExtensions
         var api = app.MapGroup("/api/v1");
         api.MapRegistrationApi();
         api.MapSignInApi();
+        api.MapQueueApi();
         app.MapRobotCheck();
+        app.MapQueue();
         app.MapRazorPages();
         app.MapJobsDashboard();
         return app;

@@ -36,6 +36,8 @@ public class PostgresApp : IAsyncLifetime
         smtp = await SmtpTestServer.StartAsync();
         factory = new PostgresAppFactory(database, smtp, Overrides);
         await CommandLine.MigrateAsync(factory.Services);
+        var logs = factory.Logs;
+        Eventually.Diagnostics = () => string.Join("\n", logs.Lines.Where(l => l.StartsWith("Error") || l.StartsWith("Warning") || l.StartsWith("Critical")).TakeLast(20));
     }
 
     public async Task DisposeAsync()

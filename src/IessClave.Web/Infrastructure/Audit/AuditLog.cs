@@ -28,4 +28,12 @@ public static class AuditActions
     public const string SignInFailed = "signin.failed";
     public const string AccountLocked = "signin.account-locked";
     public const string RegistryImported = "registry.imported";
+    public const string QueueJoined = "queue.joined";
+    public const string QueueLeft = "queue.left";
+    public const string QueueTaken = "queue.taken";
+    public const string QueueReturned = "queue.returned";
+    public const string QueueNoShow = "queue.no-show";
+    public const string QueueFinished = "queue.finished";
+    public const string QueueAnswered = "queue.answered";
+    public const string AgentStatusChanged = "agent.status";
 }

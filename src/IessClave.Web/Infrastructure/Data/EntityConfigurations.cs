@@ -73,3 +73,53 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.Property(x => x.Detail).HasMaxLength(1000);
     }
 }
+
+internal sealed class AgentAccountConfiguration : IEntityTypeConfiguration<AgentAccount>
+{
+    public void Configure(EntityTypeBuilder<AgentAccount> b)
+    {
+        b.ToTable("agent_accounts");
+        b.HasIndex(x => x.UserName).IsUnique();
+        b.Property(x => x.UserName).HasMaxLength(50);
+        b.Property(x => x.DisplayName).HasMaxLength(100);
+        b.Property(x => x.PasswordHash).HasMaxLength(200);
+        b.Property(x => x.TotpSecretProtected).HasMaxLength(1000);
+        b.Ignore(x => x.IsLocked);
+        b.Ignore(x => x.IsEnrolled);
+    }
+}
+
+internal sealed class AgentRecoveryCodeConfiguration : IEntityTypeConfiguration<AgentRecoveryCode>
+{
+    public void Configure(EntityTypeBuilder<AgentRecoveryCode> b)
+    {
+        b.ToTable("agent_recovery_codes");
+        b.HasOne<AgentAccount>().WithMany().HasForeignKey(x => x.AgentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.AgentId);
+        b.Property(x => x.CodeHash).HasMaxLength(200);
+    }
+}
+
+internal sealed class QueueTicketConfiguration : IEntityTypeConfiguration<QueueTicket>
+{
+    public void Configure(EntityTypeBuilder<QueueTicket> b)
+    {
+        b.ToTable("queue_tickets");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedOnAdd();
+        b.HasIndex(x => new { x.Status, x.Lane, x.Id });
+        // One active ticket per account, enforced by the database (statuses 1–3: waiting, called, in service).
+        b.HasIndex(x => x.AccountId).IsUnique().HasFilter("\"Status\" IN (1, 2, 3)").HasDatabaseName("ux_queue_tickets_active_account");
+        b.HasIndex(x => x.AgentId);
+    }
+}
+
+internal sealed class QueueEventConfiguration : IEntityTypeConfiguration<QueueEvent>
+{
+    public void Configure(EntityTypeBuilder<QueueEvent> b)
+    {
+        b.ToTable("queue_events");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedOnAdd();
+    }
+}

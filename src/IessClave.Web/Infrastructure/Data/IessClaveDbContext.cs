@@ -15,7 +15,11 @@ public abstract class IessClaveDbContext(DbContextOptions options) : DbContext(o
     public DbSet<AccountToken> Tokens => Set<AccountToken>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AgentAccount> Agents => Set<AgentAccount>();
+    public DbSet<AgentRecoveryCode> AgentRecoveryCodes => Set<AgentRecoveryCode>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<QueueTicket> QueueTickets => Set<QueueTicket>();
+    public DbSet<QueueEvent> QueueEvents => Set<QueueEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IessClaveDbContext).Assembly);

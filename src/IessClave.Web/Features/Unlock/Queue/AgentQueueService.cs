@@ -1,0 +1,134 @@
+using Hangfire;
+using IessClave.Web.Domain;
+using IessClave.Web.Infrastructure.Audit;
+using IessClave.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IessClave.Web.Features.Unlock.Queue;
+
+public enum TakeOutcome
+{
+    Taken,
+    QueueEmpty,
+    NotAvailable,
+    AlreadyServing,
+}
+
+public sealed record AgentCase(long Ticket, int Lane, string Status, string FullName, string Identification, DateTimeOffset JoinedAt, DateTimeOffset? CalledAt);
+
+/// <summary>The agent's side of the queue: take the next caller (never a chosen one), return, no-show, finish.</summary>
+public sealed class AgentQueueService(
+    IessClaveDbContext db,
+    QueueEventWriter events,
+    AuditLog audit,
+    IBackgroundJobClient jobs,
+    IHubContext<QueueHub, IQueueClient> affiliates,
+    QueueSnapshots snapshots,
+    IOptions<QueueOptions> options,
+    TimeProvider time)
+{
+    public async Task<(TakeOutcome Outcome, AgentCase? Case)> TakeNextAsync(Guid agentId, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var agent = await LockAgentAsync(agentId, ct);
+        if (agent is null || agent.Status != AgentStatus.Available || agent.LockedAt is not null)
+        {
+            return (TakeOutcome.NotAvailable, null);
+        }
+
+        if (agent.CurrentTicketId is not null)
+        {
+            return (TakeOutcome.AlreadyServing, await CaseAsync(agent.CurrentTicketId.Value, ct));
+        }
+
+        var ticketId = await ClaimNextTicket.ExecuteAsync(db, ct);
+        if (ticketId is null)
+        {
+            await tx.CommitAsync(ct);
+            return (TakeOutcome.QueueEmpty, null);
+        }
+
+        var now = time.GetUtcNow();
+        await db.QueueTickets.Where(t => t.Id == ticketId).ExecuteUpdateAsync(s => s.SetProperty(t => t.AgentId, agentId).SetProperty(t => t.CalledAt, now), ct);
+        agent.CurrentTicketId = ticketId;
+        var lane = await db.QueueTickets.Where(t => t.Id == ticketId).Select(t => t.Lane).SingleAsync(ct);
+        audit.Record(AuditActors.Agent, agentId.ToString(), AuditActions.QueueTaken, detail: $"ticket={ticketId}");
+        await db.SaveChangesAsync(ct);
+        await events.AppendAsync(lane, ticketId.Value, -1, ct);
+        await tx.CommitAsync(ct);
+
+        jobs.Schedule<NoShowJob>(j => j.RunAsync(ticketId.Value, now, CancellationToken.None), options.Value.CallResponseTimeout);
+        await NotifyAffiliateAsync(ticketId.Value, ct);
+        return (TakeOutcome.Taken, await CaseAsync(ticketId.Value, ct));
+    }
+
+    /// <summary>Puts the agent's caller back in line with the original number, hence the original place.</summary>
+    public Task<bool> ReturnToQueueAsync(Guid agentId, CancellationToken ct) =>
+        EndCaseAsync(agentId, AuditActions.QueueReturned, TicketStatus.Waiting, ct);
+
+    public Task<bool> MarkNoShowAsync(Guid agentId, CancellationToken ct) =>
+        EndCaseAsync(agentId, AuditActions.QueueNoShow, TicketStatus.NoShow, ct);
+
+    public Task<bool> FinishAsync(Guid agentId, CancellationToken ct) =>
+        EndCaseAsync(agentId, AuditActions.QueueFinished, TicketStatus.Completed, ct);
+
+    public async Task<AgentCase?> ActiveCaseAsync(Guid agentId, CancellationToken ct) =>
+        await db.Agents.Where(a => a.Id == agentId).Select(a => a.CurrentTicketId).SingleOrDefaultAsync(ct) is { } ticketId
+            ? await CaseAsync(ticketId, ct)
+            : null;
+
+    private async Task<bool> EndCaseAsync(Guid agentId, string action, TicketStatus next, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var agent = await LockAgentAsync(agentId, ct);
+        if (agent?.CurrentTicketId is not { } ticketId)
+        {
+            return false;
+        }
+
+        var ticket = await db.QueueTickets.SingleAsync(t => t.Id == ticketId, ct);
+        var now = time.GetUtcNow();
+        if (next == TicketStatus.Waiting)
+        {
+            ticket.ReturnCount++;
+            (ticket.AgentId, ticket.CalledAt, ticket.ServiceStartedAt, ticket.DisconnectedAt) = (null, null, null, null);
+        }
+        else
+        {
+            ticket.EndedAt = now;
+        }
+
+        ticket.Status = next;
+        agent.CurrentTicketId = null;
+        audit.Record(AuditActors.Agent, agentId.ToString(), action, ticket.AccountId, $"ticket={ticketId}");
+        await db.SaveChangesAsync(ct);
+        if (next == TicketStatus.Waiting)
+        {
+            await events.AppendAsync(ticket.Lane, ticketId, +1, ct);
+        }
+
+        await tx.CommitAsync(ct);
+        await NotifyAffiliateAsync(ticketId, ct);
+        return true;
+    }
+
+    private async Task<AgentAccount?> LockAgentAsync(Guid agentId, CancellationToken ct) =>
+        db.Database.IsNpgsql()
+            ? await db.Agents.FromSqlInterpolated($"SELECT * FROM agent_accounts WHERE \"Id\" = {agentId} FOR UPDATE").SingleOrDefaultAsync(ct)
+            : await db.Agents.SingleOrDefaultAsync(a => a.Id == agentId, ct);
+
+    private async Task NotifyAffiliateAsync(long ticketId, CancellationToken ct)
+    {
+        var ticket = await db.QueueTickets.AsNoTracking().SingleAsync(t => t.Id == ticketId, ct);
+        await affiliates.Clients.Group(QueueHub.TicketGroup(ticketId)).TicketChanged(await snapshots.CurrentAsync(ticket, ct));
+    }
+
+    private async Task<AgentCase?> CaseAsync(long ticketId, CancellationToken ct) =>
+        await (from t in db.QueueTickets.AsNoTracking()
+               join a in db.Accounts on t.AccountId equals a.Id
+               where t.Id == ticketId
+               select new AgentCase(t.Id, (int)t.Lane, t.Status.ToString(), a.Affiliate.FullName, a.Affiliate.Identification, t.JoinedAt, t.CalledAt))
+            .SingleOrDefaultAsync(ct);
+}

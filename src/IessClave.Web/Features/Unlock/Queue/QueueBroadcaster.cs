@@ -1,0 +1,149 @@
+using IessClave.Web.Domain;
+using IessClave.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IessClave.Web.Features.Unlock.Queue;
+
+/// <summary>
+/// Once per interval: reads new queue events, applies them to <see cref="QueueState"/> and, if anything changed,
+/// sends ONE frame to the whole waiting group and one overview to the agents. The cost per change does not depend
+/// on how many people wait. Every node runs one, each for its own connections, all reading the same events.
+/// </summary>
+public sealed class QueueBroadcaster(
+    IServiceScopeFactory scopes,
+    QueueState state,
+    IHubContext<QueueHub, IQueueClient> affiliates,
+    IHubContext<AgentQueueHub, IAgentQueueClient> agents,
+    IOptions<QueueOptions> options,
+    ILogger<QueueBroadcaster> logger) : BackgroundService
+{
+    public const string WaitingGroup = "waiting";
+    public const string AgentsGroup = "agents";
+    private const int MaxEventsPerFrame = 10_000;
+    private static readonly TimeSpan HoleTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(5);
+    private readonly SemaphoreSlim ticking = new(1, 1);
+    private DateTime holeSeenAt = DateTime.MaxValue;
+    private DateTime lastSweep = DateTime.MinValue;
+
+    public (int AvgServiceSeconds, int AgentsAvailable) Stats { get; private set; } = (360, 0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.FrameInterval);
+        do
+        {
+            try
+            {
+                await TickAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Queue frame failed; retrying next interval");
+                state.Invalidate();
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One interval's work; public so tests can drive it deterministically (calls never overlap).</summary>
+    public async Task TickAsync(CancellationToken ct)
+    {
+        await ticking.WaitAsync(ct);
+        try
+        {
+            await TickCoreAsync(ct);
+        }
+        finally
+        {
+            ticking.Release();
+        }
+    }
+
+    private async Task TickCoreAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IessClaveDbContext>();
+        var statistics = scope.ServiceProvider.GetRequiredService<QueueStatistics>();
+        if (!state.Loaded)
+        {
+            await LoadAsync(db, ct);
+            Stats = await statistics.MeasureAsync(ct);
+        }
+
+        if (DateTime.UtcNow - lastSweep > SweepEvery)
+        {
+            lastSweep = DateTime.UtcNow;
+            await scope.ServiceProvider.GetRequiredService<QueueTicketService>().ExpireDisconnectedAsync(options.Value.ReconnectGrace, ct);
+        }
+
+        var after = state.AsOf;
+        var events = await db.QueueEvents.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(MaxEventsPerFrame).ToListAsync(ct);
+        events = ContiguousPrefix(events, after);
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var arrivals = events.Where(e => e.Delta > 0).Select(e => e.TicketId).ToList();
+        var joined = await db.QueueTickets.AsNoTracking().Where(t => arrivals.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.JoinedAt, ct);
+        var upTo = events[^1].Id;
+        state.Apply(events, upTo, id => joined.GetValueOrDefault(id, events[0].At));
+        Stats = await statistics.MeasureAsync(ct);
+
+        var frame = new QueueFrame(after, upTo, [.. events.Select(e => new[] { (long)e.Lane, e.TicketId, e.Delta })], Stats.AvgServiceSeconds, Stats.AgentsAvailable);
+        await affiliates.Clients.Group(WaitingGroup).Frame(frame);
+        await agents.Clients.Group(AgentsGroup).Overview(Overview());
+    }
+
+    public QueueOverview Overview()
+    {
+        var (standard, priority, oldest, asOf) = state.Overview();
+        return new QueueOverview(standard, priority, oldest, Stats.AgentsAvailable, asOf);
+    }
+
+    private async Task LoadAsync(IessClaveDbContext db, CancellationToken ct)
+    {
+        // One snapshot: the waiting set and the last event id are read in the same transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var asOf = await db.QueueEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        var waiting = await db.QueueTickets.AsNoTracking().Where(t => t.Status == TicketStatus.Waiting)
+            .Select(t => new { t.Lane, t.Id, t.JoinedAt }).ToListAsync(ct);
+        await tx.CommitAsync(ct);
+        state.Load(waiting.Select(w => (w.Lane, w.Id, w.JoinedAt)), asOf);
+    }
+
+    // Event ids are given out in commit order, so a hole means a transaction failed after taking its id.
+    // Wait a little for it, then step over it.
+    private List<QueueEvent> ContiguousPrefix(List<QueueEvent> events, long after)
+    {
+        var expected = after + 1;
+        var count = 0;
+        while (count < events.Count && events[count].Id == expected)
+        {
+            count++;
+            expected++;
+        }
+
+        if (count == events.Count || count > 0)
+        {
+            holeSeenAt = DateTime.MaxValue;
+            return events[..count];
+        }
+
+        if (holeSeenAt == DateTime.MaxValue)
+        {
+            holeSeenAt = DateTime.UtcNow;
+        }
+
+        if (DateTime.UtcNow - holeSeenAt < HoleTimeout)
+        {
+            return [];
+        }
+
+        holeSeenAt = DateTime.MaxValue;
+        return events;
+    }
+}

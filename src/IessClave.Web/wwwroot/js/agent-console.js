@@ -1,0 +1,73 @@
+// Agent console: live queue overview and the agent's own case, over /hubs/agentes.
+(function () {
+    "use strict";
+    var root = document.querySelector("[data-agent-console]");
+    if (!root || typeof signalR === "undefined") { return; }
+
+    function $(selector) { return root.querySelector(selector); }
+    var statusNames = { Available: "Disponible", Away: "Ausente", Offline: "Desconectado" };
+    var caseStatus = { Called: "Llamando al afiliado", InService: "En atención", Waiting: "En la fila" };
+    var outcomes = {
+        QueueEmpty: "No hay nadie en la fila.", NotAvailable: "Marca tu estado como «Disponible» para atender.",
+        AlreadyServing: "Ya tienes un caso activo.", Taken: "Turno asignado."
+    };
+    var oldest = null;
+
+    function say(text) { $("[data-agent-message]").textContent = text; }
+
+    function showOverview(o) {
+        $("[data-q-standard]").textContent = String(o.standard);
+        $("[data-q-priority]").textContent = String(o.priority);
+        $("[data-q-agents]").textContent = String(o.agentsAvailable);
+        oldest = o.oldestJoinedAt ? new Date(o.oldestJoinedAt) : null;
+        tick();
+    }
+
+    function tick() {
+        if (!oldest) { $("[data-q-oldest]").textContent = "—"; return; }
+        var s = Math.max(0, Math.floor((Date.now() - oldest.getTime()) / 1000));
+        $("[data-q-oldest]").textContent = Math.floor(s / 60) + " min " + (s % 60) + " s";
+    }
+
+    function showCase(c) {
+        var panel = $("[data-active-case]");
+        panel.hidden = !c;
+        $("[data-take-next]").disabled = !!c;
+        if (!c) { return; }
+        $("[data-case-ticket]").textContent = String(c.ticket) + (c.lane === 1 ? " (prioritaria)" : "");
+        $("[data-case-name]").textContent = c.fullName;
+        $("[data-case-id]").textContent = c.identification;
+        $("[data-case-status]").textContent = caseStatus[c.status] || c.status;
+    }
+
+    function showStatus(s) { $("[data-agent-status]").textContent = statusNames[s] || s; }
+
+    var connection = new signalR.HubConnectionBuilder().withUrl("/hubs/agentes").withAutomaticReconnect().build();
+    connection.on("Overview", showOverview);
+    connection.on("CaseChanged", function (c) { showCase(c); if (!c) { say("El caso terminó."); } });
+
+    function load() {
+        return connection.invoke("GetState").then(function (s) { showStatus(s.status); showOverview(s.overview); showCase(s.activeCase); });
+    }
+
+    function act(method, done) {
+        return connection.invoke(method).then(done).catch(function () { say("No se pudo completar la acción. Inténtalo de nuevo."); });
+    }
+
+    root.querySelectorAll("[data-set-status]").forEach(function (b) {
+        b.addEventListener("click", function () {
+            connection.invoke("SetStatus", b.getAttribute("data-set-status")).then(showStatus);
+        });
+    });
+    $("[data-take-next]").addEventListener("click", function () {
+        act("TakeNext", function (r) { say(outcomes[r.outcome] || ""); showCase(r.case); });
+    });
+    $("[data-return]").addEventListener("click", function () { act("ReturnToQueue", function () { showCase(null); say("Devolviste al afiliado a la fila con su lugar."); }); });
+    $("[data-no-show]").addEventListener("click", function () { act("MarkNoShow", function () { showCase(null); say("Marcado como no presentado."); }); });
+    $("[data-finish]").addEventListener("click", function () { act("Finish", function () { showCase(null); say("Atención terminada."); }); });
+
+    connection.onreconnected(load);
+    connection.start().then(load).catch(function () { say("No se pudo conectar. Recarga la página."); });
+    setInterval(tick, 1000);
+    window.iessAgentConsole = { connection: connection };
+})();
