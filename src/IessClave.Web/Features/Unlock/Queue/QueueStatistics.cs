@@ -21,5 +21,6 @@ public sealed class QueueStatistics(IessClaveDbContext db, IOptions<QueueOptions
         return ((int)Math.Round(Math.Max(1, avg)), await AgentsAvailableAsync(ct));
     }
 
-    private Task<int> AgentsAvailableAsync(CancellationToken ct) => Task.FromResult(0);
+    private Task<int> AgentsAvailableAsync(CancellationToken ct) =>
+        db.Agents.CountAsync(a => a.Status == AgentStatus.Available && a.LockedAt == null, ct);
 }
