@@ -73,3 +73,29 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.Property(x => x.Detail).HasMaxLength(1000);
     }
 }
+
+internal sealed class AgentAccountConfiguration : IEntityTypeConfiguration<AgentAccount>
+{
+    public void Configure(EntityTypeBuilder<AgentAccount> b)
+    {
+        b.ToTable("agent_accounts");
+        b.HasIndex(x => x.UserName).IsUnique();
+        b.Property(x => x.UserName).HasMaxLength(50);
+        b.Property(x => x.DisplayName).HasMaxLength(100);
+        b.Property(x => x.PasswordHash).HasMaxLength(200);
+        b.Property(x => x.TotpSecretProtected).HasMaxLength(1000);
+        b.Ignore(x => x.IsLocked);
+        b.Ignore(x => x.IsEnrolled);
+    }
+}
+
+internal sealed class AgentRecoveryCodeConfiguration : IEntityTypeConfiguration<AgentRecoveryCode>
+{
+    public void Configure(EntityTypeBuilder<AgentRecoveryCode> b)
+    {
+        b.ToTable("agent_recovery_codes");
+        b.HasOne<AgentAccount>().WithMany().HasForeignKey(x => x.AgentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.AgentId);
+        b.Property(x => x.CodeHash).HasMaxLength(200);
+    }
+}

@@ -15,6 +15,8 @@ public abstract class IessClaveDbContext(DbContextOptions options) : DbContext(o
     public DbSet<AccountToken> Tokens => Set<AccountToken>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AgentAccount> Agents => Set<AgentAccount>();
+    public DbSet<AgentRecoveryCode> AgentRecoveryCodes => Set<AgentRecoveryCode>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
