@@ -1,3 +1,4 @@
+using IessClave.Web.Features.Agents.Admin;
 using IessClave.Web.Features.Registry;
 using IessClave.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -8,12 +9,13 @@ namespace IessClave.Web;
 public sealed record CliCommand(string Verb, IReadOnlyList<string> Arguments);
 
 /// <summary>
-/// Verbs of the app besides serving: `migrate`, `import-affiliates FILE.csv [--skip-bad-rows]`, `seed-demo`.
+/// Verbs of the app besides serving: `migrate`, `import-affiliates FILE.csv [--skip-bad-rows]`, `seed-demo`,
+/// `create-admin USERNAME "Display Name"` (password from IESSCLAVE_ADMIN_PASSWORD or standard input).
 /// They are split off before the host sees the arguments, so configuration never misreads them.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "import-affiliates", "seed-demo"];
+    private static readonly string[] Verbs = ["migrate", "import-affiliates", "seed-demo", CreateAdminCommand.Verb];
 
     /// <summary>Host settings after a verb must use the `--Key=Value` form.</summary>
     public static (CliCommand? Command, string[] HostArgs) Split(string[] args)
@@ -45,6 +47,8 @@ public static class CommandLine
                 return await SeedDemoAsync(app.Services);
             case "import-affiliates":
                 return await ImportAsync(app.Services, command.Arguments);
+            case CreateAdminCommand.Verb:
+                return await CreateAdminAsync(app.Services, command.Arguments);
         }
 
         if (app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.SeedDemoRegistry)
@@ -90,5 +94,43 @@ public static class CommandLine
 
         Console.WriteLine(report.Summary);
         return report.Imported ? 0 : 1;
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, IReadOnlyList<string> arguments)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CreateAdminCommand>()
+            .RunAsync(arguments, ReadAdminPassword, Console.Out, Console.Error, CancellationToken.None);
+    }
+
+    /// <summary>From the environment, else one line of standard input; typed at a terminal, it is not echoed.</summary>
+    private static string? ReadAdminPassword()
+    {
+        if (Environment.GetEnvironmentVariable(CreateAdminCommand.PasswordVariable) is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment;
+        }
+
+        if (Console.IsInputRedirected)
+        {
+            return Console.In.ReadLine();
+        }
+
+        Console.Error.Write("Clave del administrador: ");
+        var typed = new System.Text.StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace && typed.Length > 0)
+            {
+                typed.Length--;
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                typed.Append(key.KeyChar);
+            }
+        }
+
+        Console.Error.WriteLine();
+        return typed.ToString();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using IessClave.Web.Features.Agents;
 using IessClave.Web.Features.Registration;
 using IessClave.Web.Features.Registry;
 using IessClave.Web.Features.SignIn;
@@ -56,6 +57,7 @@ public static class HostingExtensions
         services.AddRegistration(config);
         services.AddSignIn();
         services.AddQueue(config);
+        services.AddAgents(config);
         return builder;
     }
 

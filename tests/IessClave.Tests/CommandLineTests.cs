@@ -22,4 +22,14 @@ public sealed class CommandLineTests
         Assert.Null(command);
         Assert.Equal(["--urls=http://127.0.0.1:5090"], host);
     }
+
+    [Fact]
+    public void Split_WhenCreateAdmin_KeepsTheDisplayNameAsOneArgument()
+    {
+        var (command, host) = CommandLine.Split(["create-admin", "ana.perez", "Ana Pérez", "--Database:Provider=Postgres"]);
+
+        Assert.Equal("create-admin", command!.Verb);
+        Assert.Equal(["ana.perez", "Ana Pérez"], command.Arguments);
+        Assert.Equal(["--Database:Provider=Postgres"], host);
+    }
 }

@@ -1,4 +1,6 @@
 using IessClave.Web;
+using IessClave.Web.Domain;
+using IessClave.Web.Features.Agents.Admin;
 using IessClave.Web.Features.Registry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -42,6 +44,17 @@ public sealed class AppFixture : IAsyncLifetime
         var cedula = TestIdentities.NewCedula();
         await ImportAsync([new AffiliateRow(1, cedula, fullName, birthDate, null)]);
         return cedula;
+    }
+
+    /// <summary>Creates a staff account that still has to enrol its authenticator; returns its user name.</summary>
+    public async Task<string> AddAgentAsync(AgentRoles roles, string password)
+    {
+        var userName = $"e2e.{Guid.NewGuid():N}"[..20];
+        await using var scope = factory!.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<CreateAgentHandler>()
+            .CreateAsync(new NewAgent(userName, "Agente E2E Quishpe", roles, password), AuditActors.System, "e2e", CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+        return userName;
     }
 
     public async Task DisposeAsync()

@@ -39,13 +39,16 @@ public sealed class ClavePolicy(IOptions<ClaveOptions> options)
             errors.Add("La clave no puede contener tu fecha de nacimiento.");
         }
 
-        if (CommonPasswords.Value.Contains(clave.Trim().ToLowerInvariant()))
+        if (IsCommon(clave))
         {
             errors.Add("Esa clave es demasiado común y fácil de adivinar. Elige otra.");
         }
 
         return errors;
     }
+
+    /// <summary>True when the value is on the embedded list of common passwords (case and outer spaces ignored).</summary>
+    public static bool IsCommon(string clave) => CommonPasswords.Value.Contains(clave.Trim().ToLowerInvariant());
 
     private static IEnumerable<string> BirthDateForms(DateOnly d) =>
     [

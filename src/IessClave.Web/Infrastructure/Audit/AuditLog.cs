@@ -36,4 +36,14 @@ public static class AuditActions
     public const string QueueFinished = "queue.finished";
     public const string QueueAnswered = "queue.answered";
     public const string AgentStatusChanged = "agent.status";
+    public const string AgentPasswordOk = "agent.signin.password-ok";
+    public const string AgentSignInSucceeded = "agent.signin.succeeded";
+    public const string AgentSignInFailed = "agent.signin.failed";
+    public const string AgentTotpEnrolled = "agent.totp.enrolled";
+    public const string AgentTotpFailed = "agent.totp.failed";
+    public const string AgentRecoveryCodeUsed = "agent.recovery-code.used";
+    public const string AgentLocked = "agent.locked";
+    public const string AgentUnlocked = "agent.unlocked";
+    public const string AgentCreated = "agent.created";
+    public const string AgentSignOut = "agent.signout";
 }

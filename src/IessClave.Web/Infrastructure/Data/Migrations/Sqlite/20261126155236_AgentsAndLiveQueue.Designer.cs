@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261126153728_LiveQueue")]
-    partial class LiveQueue
+    [Migration("20261126155236_AgentsAndLiveQueue")]
+    partial class AgentsAndLiveQueue
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261126153719_LiveQueue")]
-    partial class LiveQueue
+    [Migration("20261126155229_AgentsAndLiveQueue")]
+    partial class AgentsAndLiveQueue
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class LiveQueue : Migration
+    public partial class AgentsAndLiveQueue : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class LiveQueue : Migration
+    public partial class AgentsAndLiveQueue : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
