@@ -69,11 +69,5 @@ public sealed class AgentAxeTests(AppFixture app, BrowserFixture browser, ITestO
         axe.AssertNoViolations();
     }
 
-    private static async Task SignInAsync(IPage page, string userName, string password)
-    {
-        await page.GotoAsync("/agentes/ingresar");
-        await page.GetByLabel("Usuario", new() { Exact = true }).FillAsync(userName);
-        await page.GetByLabel("Clave", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continuar" }).ClickAsync();
-    }
+    private static Task SignInAsync(IPage page, string userName, string password) => AgentPages.SignInAsync(page, userName, password);
 }

@@ -2,6 +2,7 @@ using IessClave.Web;
 using IessClave.Web.Domain;
 using IessClave.Web.Features.Agents.Admin;
 using IessClave.Web.Features.Registry;
+using IessClave.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -43,6 +44,24 @@ public sealed class AppFixture : IAsyncLifetime
     {
         var cedula = TestIdentities.NewCedula();
         await ImportAsync([new AffiliateRow(1, cedula, fullName, birthDate, null)]);
+        return cedula;
+    }
+
+    /// <summary>A registered person whose clave is locked (registration and lockout have their own tests).</summary>
+    public async Task<string> AddLockedAccountAsync(string fullName, string birthDate)
+    {
+        var cedula = await AddAffiliateAsync(fullName, birthDate);
+        await using var scope = factory!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IessClaveDbContext>();
+        var affiliate = db.Affiliates.Single(a => a.Identification == cedula);
+        var now = DateTimeOffset.UtcNow;
+        db.Accounts.Add(new ClaveAccount
+        {
+            Id = Guid.NewGuid(), AffiliateId = affiliate.Id, Status = AccountStatus.Active, PasswordHash = "not-a-real-hash",
+            SecurityAnswerHash = "not-a-real-hash", MobilePhone = "0991234567", Email = TestIdentities.NewEmail("fila"), Culture = "es",
+            CreatedAt = now, ActivatedAt = now, LockedAt = now, LockoutCause = LockoutCause.TooManyFailedSignIns,
+        });
+        await db.SaveChangesAsync();
         return cedula;
     }
 

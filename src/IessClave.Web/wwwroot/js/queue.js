@@ -16,6 +16,7 @@
     var positionEl = root.querySelector("[data-queue-position]");
     var etaEl = root.querySelector("[data-queue-eta]");
     var calledEl = root.querySelector("[data-queue-called]");
+    var factsEl = root.querySelector("[data-queue-facts]");
     var texts = {
         Waiting: "Estás en la fila. Mantén esta página abierta; se actualiza sola.",
         Pending: "Tomamos tu turno. Calculando tu posición…",
@@ -41,6 +42,7 @@
         positionEl.textContent = state.position > 0 ? String(state.position) : "—";
         etaEl.textContent = eta();
         calledEl.hidden = state.status !== "Called";
+        factsEl.hidden = state.status !== "Waiting" && state.status !== "Pending";
     }
 
     function applySnapshot(s) {
@@ -55,6 +57,10 @@
     }
 
     function applyFrame(f) {
+        if (f.events.length === 0 && f.upTo === state.asOf) {
+            // Stats-only frame: agents came or went, the ETA changes, nobody moved.
+            state.avg = f.avgServiceSeconds; state.agents = f.agentsAvailable; render(); return;
+        }
         if (state.status !== "Waiting" || f.upTo <= state.asOf) { return; }
         if (f.after !== state.asOf) { resync(); return; }
         for (var i = 0; i < f.events.length; i++) {

@@ -44,6 +44,7 @@ public sealed class AgentQueueHub(AgentQueueService queue, QueueBroadcaster broa
             // The last console closed: the agent cannot be counted on for the ETA any more.
             await db.Agents.Where(a => a.Id == id && a.Status == AgentStatus.Available)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AgentStatus.Offline));
+            await broadcaster.RefreshStatsAsync(CancellationToken.None);
         }
     }
 
@@ -63,6 +64,7 @@ public sealed class AgentQueueHub(AgentQueueService queue, QueueBroadcaster broa
         await db.Agents.Where(a => a.Id == AgentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, next), Context.ConnectionAborted);
         audit.Record(AuditActors.Agent, AgentId.ToString(), AuditActions.AgentStatusChanged, detail: next.ToString());
         await db.SaveChangesAsync(Context.ConnectionAborted);
+        await broadcaster.RefreshStatsAsync(Context.ConnectionAborted);
         return next.ToString();
     }
 

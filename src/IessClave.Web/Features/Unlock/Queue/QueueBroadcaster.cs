@@ -77,6 +77,8 @@ public sealed class QueueBroadcaster(
         {
             lastSweep = DateTime.UtcNow;
             await scope.ServiceProvider.GetRequiredService<QueueTicketService>().ExpireDisconnectedAsync(options.Value.ReconnectGrace, ct);
+            // Agents who signed out or went away elsewhere change the ETA even when nobody moves.
+            await RefreshStatsCoreAsync(statistics, ct);
         }
 
         var after = state.AsOf;
@@ -95,6 +97,37 @@ public sealed class QueueBroadcaster(
 
         var frame = new QueueFrame(after, upTo, [.. events.Select(e => new[] { (long)e.Lane, e.TicketId, e.Delta })], Stats.AvgServiceSeconds, Stats.AgentsAvailable);
         await affiliates.Clients.Group(WaitingGroup).Frame(frame);
+        await agents.Clients.Group(AgentsGroup).Overview(Overview());
+    }
+
+    /// <summary>
+    /// Agents came or went: re-measure and, if the ETA inputs changed, send one stats-only frame (no events,
+    /// After = UpTo = the current position in the stream) to everybody waiting, and the overview to the agents.
+    /// </summary>
+    public async Task RefreshStatsAsync(CancellationToken ct)
+    {
+        await ticking.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await RefreshStatsCoreAsync(scope.ServiceProvider.GetRequiredService<QueueStatistics>(), ct);
+        }
+        finally
+        {
+            ticking.Release();
+        }
+    }
+
+    private async Task RefreshStatsCoreAsync(QueueStatistics statistics, CancellationToken ct)
+    {
+        var measured = await statistics.MeasureAsync(ct);
+        if (measured == Stats || !state.Loaded)
+        {
+            return;
+        }
+
+        Stats = measured;
+        await affiliates.Clients.Group(WaitingGroup).Frame(new QueueFrame(state.AsOf, state.AsOf, [], Stats.AvgServiceSeconds, Stats.AgentsAvailable));
         await agents.Clients.Group(AgentsGroup).Overview(Overview());
     }
 
