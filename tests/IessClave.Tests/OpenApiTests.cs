@@ -16,6 +16,8 @@ public sealed class OpenApiTests(SharedPostgresApp app)
     [InlineData("/api/v1/sessions", "delete")]
     [InlineData("/api/v1/me", "get")]
     [InlineData("/api/v1/robot-check/challenge", "get")]
+    [InlineData("/api/v1/queue/tickets", "post")]
+    [InlineData("/api/v1/queue/tickets/current", "get")]
     public async Task OpenApiDocument_DescribesEveryEndpoint(string path, string method)
     {
         using var client = app.CreateClient();

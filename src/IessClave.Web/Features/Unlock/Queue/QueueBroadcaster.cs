@@ -22,10 +22,9 @@ public sealed class QueueBroadcaster(
     public const string WaitingGroup = "waiting";
     public const string AgentsGroup = "agents";
     private const int MaxEventsPerFrame = 10_000;
-    private static readonly TimeSpan HoleTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim ticking = new(1, 1);
-    private DateTime holeSeenAt = DateTime.MaxValue;
+    private readonly QueueEventCursor cursor = new();
     private DateTime lastSweep = DateTime.MinValue;
 
     public (int AvgServiceSeconds, int AgentsAvailable) Stats { get; private set; } = (360, 0);
@@ -82,8 +81,9 @@ public sealed class QueueBroadcaster(
         }
 
         var after = state.AsOf;
-        var events = await db.QueueEvents.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(MaxEventsPerFrame).ToListAsync(ct);
-        events = ContiguousPrefix(events, after);
+        var events = cursor.Accept(
+            await db.QueueEvents.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(MaxEventsPerFrame).ToListAsync(ct),
+            after);
         if (events.Count == 0)
         {
             return;
@@ -146,37 +146,5 @@ public sealed class QueueBroadcaster(
             .Select(t => new { t.Lane, t.Id, t.JoinedAt }).ToListAsync(ct);
         await tx.CommitAsync(ct);
         state.Load(waiting.Select(w => (w.Lane, w.Id, w.JoinedAt)), asOf);
-    }
-
-    // Event ids are given out in commit order, so a hole means a transaction failed after taking its id.
-    // Wait a little for it, then step over it.
-    private List<QueueEvent> ContiguousPrefix(List<QueueEvent> events, long after)
-    {
-        var expected = after + 1;
-        var count = 0;
-        while (count < events.Count && events[count].Id == expected)
-        {
-            count++;
-            expected++;
-        }
-
-        if (count == events.Count || count > 0)
-        {
-            holeSeenAt = DateTime.MaxValue;
-            return events[..count];
-        }
-
-        if (holeSeenAt == DateTime.MaxValue)
-        {
-            holeSeenAt = DateTime.UtcNow;
-        }
-
-        if (DateTime.UtcNow - holeSeenAt < HoleTimeout)
-        {
-            return [];
-        }
-
-        holeSeenAt = DateTime.MaxValue;
-        return events;
     }
 }
