@@ -6,6 +6,7 @@ using IessClave.Web.Features.Registration;
 using IessClave.Web.Features.Registry;
 using IessClave.Web.Features.SignIn;
 using IessClave.Web.Features.Unlock.Queue;
+using IessClave.Web.Features.Unlock.Verification;
 using IessClave.Web.Infrastructure.Audit;
 using IessClave.Web.Infrastructure.Data;
 using IessClave.Web.Infrastructure.Jobs;
@@ -36,7 +37,11 @@ public static class HostingExtensions
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddLocalization();
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AddPageRoute("/Registration/Activar", "clave/nueva");
+        });
         // Spanish text stays readable in the HTML (á, ñ, ¿); markup characters are still encoded.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddIessClaveRateLimits(config);
@@ -57,6 +62,7 @@ public static class HostingExtensions
         services.AddRegistration(config);
         services.AddSignIn();
         services.AddQueue(config);
+        services.AddVerification(config);
         services.AddAgents(config);
         return builder;
     }

@@ -3,6 +3,9 @@ namespace IessClave.Web.Domain;
 public enum TokenPurpose
 {
     Activation = 1,
+
+    /// <summary>The link sent after a verified unlock (or a recovery) to set a new clave.</summary>
+    NewClave = 2,
 }
 
 /// <summary>

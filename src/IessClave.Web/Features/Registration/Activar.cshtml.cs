@@ -1,3 +1,4 @@
+using IessClave.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -13,13 +14,16 @@ public sealed class ActivarModel(ActivationHandler activation, ResendActivationH
     [BindProperty] public string? ClaveConfirmation { get; set; }
 
     public ActivationView View { get; private set; } = new(LinkStatus.Invalid);
+
+    /// <summary>The same page serves /clave/activar (first clave) and /clave/nueva (new clave after an unlock).</summary>
+    public TokenPurpose Purpose => Request.Path.StartsWithSegments("/clave/nueva") ? TokenPurpose.NewClave : TokenPurpose.Activation;
     public ResendResult? Resent { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => View = await activation.ViewAsync(Token, ct);
+    public async Task OnGetAsync(CancellationToken ct) => View = await activation.ViewAsync(Token, ct, Purpose);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await activation.ActivateAsync(Token, Clave, ClaveConfirmation, ct);
+        var result = await activation.ActivateAsync(Token, Clave, ClaveConfirmation, ct, Purpose);
         if (result.Succeeded)
         {
             return RedirectToPage("Activada");
@@ -30,7 +34,7 @@ public sealed class ActivarModel(ActivationHandler activation, ResendActivationH
             ModelState.AddModelError(nameof(Clave), error);
         }
 
-        View = await activation.ViewAsync(Token, ct);
+        View = await activation.ViewAsync(Token, ct, Purpose);
         if (View.Status == LinkStatus.Valid && result.Status != LinkStatus.Valid)
         {
             View = new ActivationView(result.Status);
@@ -41,8 +45,8 @@ public sealed class ActivarModel(ActivationHandler activation, ResendActivationH
 
     public async Task<IActionResult> OnPostResendAsync(CancellationToken ct)
     {
-        Resent = await resend.HandleAsync(Token, ct);
-        View = await activation.ViewAsync(Token, ct);
+        Resent = await resend.HandleAsync(Token, ct, Purpose);
+        View = await activation.ViewAsync(Token, ct, Purpose);
         return Page();
     }
 }

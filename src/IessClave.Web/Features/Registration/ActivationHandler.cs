@@ -21,18 +21,19 @@ public sealed record ActivationResult(bool Succeeded, LinkStatus Status, IReadOn
 public sealed class ActivationHandler(
     IessClaveDbContext db, TokenIssuer tokens, ClavePolicy policy, SecretHasher hasher, AuditLog audit, TimeProvider time)
 {
-    public async Task<ActivationView> ViewAsync(string? rawToken, CancellationToken ct)
+    public async Task<ActivationView> ViewAsync(string? rawToken, CancellationToken ct, TokenPurpose purpose = TokenPurpose.Activation)
     {
-        var token = await tokens.FindAsync(rawToken, TokenPurpose.Activation, ct);
+        var token = await tokens.FindAsync(rawToken, purpose, ct);
         var status = StatusOf(token);
         return status == LinkStatus.Valid
             ? new ActivationView(status, SecurityGallery.FindImage(token!.Account.SecurityImageId), token.ExpiresAt)
             : new ActivationView(status);
     }
 
-    public async Task<ActivationResult> ActivateAsync(string? rawToken, string? clave, string? confirmation, CancellationToken ct)
+    public async Task<ActivationResult> ActivateAsync(
+        string? rawToken, string? clave, string? confirmation, CancellationToken ct, TokenPurpose purpose = TokenPurpose.Activation)
     {
-        var token = await tokens.FindAsync(rawToken, TokenPurpose.Activation, ct);
+        var token = await tokens.FindAsync(rawToken, purpose, ct);
         var status = StatusOf(token);
         if (status != LinkStatus.Valid)
         {
@@ -59,9 +60,10 @@ public sealed class ActivationHandler(
 
         account.PasswordHash = hasher.Hash(clave!);
         account.Status = AccountStatus.Active;
-        account.ActivatedAt = time.GetUtcNow();
+        account.ActivatedAt ??= time.GetUtcNow();
         account.FailedSignInCount = 0;
-        audit.Record(AuditActors.Affiliate, account.Id.ToString(), AuditActions.ClaveActivated, account.Id);
+        var action = purpose == TokenPurpose.NewClave ? AuditActions.ClaveReplaced : AuditActions.ClaveActivated;
+        audit.Record(AuditActors.Affiliate, account.Id.ToString(), action, account.Id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ActivationResult(true, LinkStatus.Valid, []);

@@ -14,7 +14,7 @@ public static class RegistrationFeature
         services.AddScoped<StartRegistrationHandler>();
         services.AddScoped<VerifyIdentityHandler>();
         services.AddScoped<SubmitRegistrationHandler>();
-        services.AddScoped<ActivationMailer>();
+        services.AddScoped<ClaveLinkMailer>();
         services.AddScoped<ActivationHandler>();
         services.AddScoped<ResendActivationHandler>();
         return services;

@@ -19,7 +19,7 @@ public sealed class SubmitRegistrationHandler(
     RegistrationDraftCodec drafts,
     SecretHasher hasher,
     TokenIssuer tokens,
-    ActivationMailer mailer,
+    ClaveLinkMailer mailer,
     AuditLog audit,
     TimeProvider time)
 {

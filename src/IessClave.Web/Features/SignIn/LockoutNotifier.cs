@@ -30,6 +30,7 @@ public sealed class LockoutNotifier(IessClaveDbContext db, MailQueue mail, Audit
             links.Link("/desbloquear#presencial"));
         var queued = mail.Add(model, account.Email, account.Affiliate.FullName, account.Culture, account.Id);
         audit.Record(AuditActors.System, null, AuditActions.AccountLocked, account.Id, cause.ToString());
+        db.LockoutLedger.Add(new LockoutEntry { AccountId = account.Id, Change = LockoutChange.Locked, Cause = cause.ToString(), At = now });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         mail.Dispatch(queued);

@@ -24,6 +24,7 @@ public static class AuditActions
     public const string RegistrationSubmitted = "registration.submitted";
     public const string ActivationResent = "registration.activation-resent";
     public const string ClaveActivated = "registration.clave-activated";
+    public const string ClaveReplaced = "clave.replaced";
     public const string SignInSucceeded = "signin.succeeded";
     public const string SignInFailed = "signin.failed";
     public const string AccountLocked = "signin.account-locked";
@@ -36,6 +37,13 @@ public static class AuditActions
     public const string QueueFinished = "queue.finished";
     public const string QueueAnswered = "queue.answered";
     public const string AgentStatusChanged = "agent.status";
+    public const string CaseChecked = "case.checked";
+    public const string CaseUnlocked = "case.unlocked";
+    public const string CaseRejected = "case.rejected";
+    public const string CaseEscalated = "case.escalated";
+    public const string CaseEmailChangeRequested = "case.email-change-requested";
+    public const string CaseEmailChangeApproved = "case.email-change-approved";
+    public const string CaseEmailChangeDenied = "case.email-change-denied";
     public const string AgentPasswordOk = "agent.signin.password-ok";
     public const string AgentSignInSucceeded = "agent.signin.succeeded";
     public const string AgentSignInFailed = "agent.signin.failed";

@@ -123,3 +123,42 @@ internal sealed class QueueEventConfiguration : IEntityTypeConfiguration<QueueEv
         b.Property(x => x.Id).ValueGeneratedOnAdd();
     }
 }
+
+internal sealed class UnlockCaseConfiguration : IEntityTypeConfiguration<UnlockCase>
+{
+    public void Configure(EntityTypeBuilder<UnlockCase> b)
+    {
+        b.ToTable("unlock_cases");
+        b.HasIndex(x => new { x.AccountId, x.Status });
+        b.HasIndex(x => x.TicketId);
+        // One open case per account, enforced by the database (statuses 1–2: open, awaiting approval).
+        b.HasIndex(x => x.AccountId).IsUnique().HasFilter("\"Status\" IN (1, 2)").HasDatabaseName("ux_unlock_cases_open_account");
+        b.Property(x => x.ReasonCode).HasMaxLength(50);
+        b.Property(x => x.OneTimeCodeProtected).HasMaxLength(500);
+        b.Property(x => x.AffiliateJoinUrlProtected).HasMaxLength(2000);
+        b.Property(x => x.AgentJoinUrlProtected).HasMaxLength(2000);
+        b.Property(x => x.MeetingExternalId).HasMaxLength(500);
+        b.Property(x => x.MeetingFallbackReason).HasMaxLength(500);
+        b.Property(x => x.PendingEmail).HasMaxLength(254);
+    }
+}
+
+internal sealed class CaseCheckConfiguration : IEntityTypeConfiguration<CaseCheck>
+{
+    public void Configure(EntityTypeBuilder<CaseCheck> b)
+    {
+        b.ToTable("case_checks");
+        b.HasIndex(x => x.CaseId);
+        b.HasOne<UnlockCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LockoutEntryConfiguration : IEntityTypeConfiguration<LockoutEntry>
+{
+    public void Configure(EntityTypeBuilder<LockoutEntry> b)
+    {
+        b.ToTable("lockout_ledger");
+        b.HasIndex(x => x.AccountId);
+        b.Property(x => x.Cause).HasMaxLength(100);
+    }
+}

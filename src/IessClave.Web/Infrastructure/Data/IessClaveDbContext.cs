@@ -20,6 +20,9 @@ public abstract class IessClaveDbContext(DbContextOptions options) : DbContext(o
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<QueueTicket> QueueTickets => Set<QueueTicket>();
     public DbSet<QueueEvent> QueueEvents => Set<QueueEvent>();
+    public DbSet<UnlockCase> Cases => Set<UnlockCase>();
+    public DbSet<CaseCheck> CaseChecks => Set<CaseCheck>();
+    public DbSet<LockoutEntry> LockoutLedger => Set<LockoutEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IessClaveDbContext).Assembly);

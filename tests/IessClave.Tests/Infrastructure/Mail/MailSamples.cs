@@ -20,6 +20,7 @@ internal static class MailSamples
     {
         ["Activation"] = Activation(),
         ["LockoutNotice"] = LockoutNotice(),
+        ["NewClave"] = new NewClaveMail("Rosa <b>Quishpe</b>", "https://clave.iess.local/clave/nueva?t=abc&x=\"1\"", Moment, 15),
     };
 
     public static string TemplateRoot => MailTemplateRenderer.DefaultTemplateRoot;

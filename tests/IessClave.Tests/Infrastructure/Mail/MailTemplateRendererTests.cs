@@ -13,7 +13,7 @@ public sealed class MailTemplateRendererTests
     {
         var found = MailSamples.TemplatesOnDisk().Select(row => $"{row[0]}/{row[1]}").ToList();
 
-        Assert.Superset(new HashSet<string> { "es/Activation", "es/LockoutNotice", "en/Activation", "en/LockoutNotice" }, found.ToHashSet());
+        Assert.Superset(new HashSet<string> { "es/Activation", "es/LockoutNotice", "es/NewClave", "en/Activation", "en/LockoutNotice", "en/NewClave" }, found.ToHashSet());
     }
 
     [Theory]

@@ -24,7 +24,14 @@ public sealed record TakeResult(string Outcome, AgentCase? Case);
 /// an agent can take the NEXT caller but never name one.
 /// </summary>
 [Authorize(Policy = AgentAuth.AgentPolicy)]
-public sealed class AgentQueueHub(AgentQueueService queue, QueueBroadcaster broadcaster, AgentPresence presence, IessClaveDbContext db, AuditLog audit) : Hub<IAgentQueueClient>
+public sealed partial class AgentQueueHub(
+    AgentQueueService queue,
+    QueueBroadcaster broadcaster,
+    AgentPresence presence,
+    IessClaveDbContext db,
+    AuditLog audit,
+    Verification.CaseChecks checks,
+    Verification.CaseOutcomes outcomes) : Hub<IAgentQueueClient>
 {
     public static string AgentGroup(Guid agentId) => "agent:" + agentId;
 

@@ -25,7 +25,8 @@ public sealed class AgentQueueService(
     AuditLog audit,
     IBackgroundJobClient jobs,
     IHubContext<QueueHub, IQueueClient> affiliates,
-    QueueSnapshots snapshots,
+    TicketViews views,
+    Verification.CaseService cases,
     IOptions<QueueOptions> options,
     TimeProvider time)
 {
@@ -53,7 +54,9 @@ public sealed class AgentQueueService(
         var now = time.GetUtcNow();
         await db.QueueTickets.Where(t => t.Id == ticketId).ExecuteUpdateAsync(s => s.SetProperty(t => t.AgentId, agentId).SetProperty(t => t.CalledAt, now), ct);
         agent.CurrentTicketId = ticketId;
-        var lane = await db.QueueTickets.Where(t => t.Id == ticketId).Select(t => t.Lane).SingleAsync(ct);
+        var claimed = await db.QueueTickets.Where(t => t.Id == ticketId).Select(t => new { t.Lane, t.AccountId }).SingleAsync(ct);
+        var lane = claimed.Lane;
+        await cases.OpenForCallAsync(claimed.AccountId, ticketId.Value, agentId, CaseChannel.VideoQueue, ct);
         audit.Record(AuditActors.Agent, agentId.ToString(), AuditActions.QueueTaken, detail: $"ticket={ticketId}");
         await db.SaveChangesAsync(ct);
         await events.AppendAsync(lane, ticketId.Value, -1, ct);
@@ -102,6 +105,10 @@ public sealed class AgentQueueService(
 
         ticket.Status = next;
         agent.CurrentTicketId = null;
+        if (next == TicketStatus.NoShow)
+        {
+            await Verification.CaseService.ReleaseAfterNoShowAsync(db, ticketId, ct);
+        }
         audit.Record(AuditActors.Agent, agentId.ToString(), action, ticket.AccountId, $"ticket={ticketId}");
         await db.SaveChangesAsync(ct);
         if (next == TicketStatus.Waiting)
@@ -122,7 +129,7 @@ public sealed class AgentQueueService(
     private async Task NotifyAffiliateAsync(long ticketId, CancellationToken ct)
     {
         var ticket = await db.QueueTickets.AsNoTracking().SingleAsync(t => t.Id == ticketId, ct);
-        await affiliates.Clients.Group(QueueHub.TicketGroup(ticketId)).TicketChanged(await snapshots.CurrentAsync(ticket, ct));
+        await affiliates.Clients.Group(QueueHub.TicketGroup(ticketId)).TicketChanged(await views.ForAsync(ticket, ct));
     }
 
     private async Task<AgentCase?> CaseAsync(long ticketId, CancellationToken ct) =>

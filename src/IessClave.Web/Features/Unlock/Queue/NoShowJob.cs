@@ -15,7 +15,7 @@ public sealed class NoShowJob(
     AuditLog audit,
     IHubContext<QueueHub, IQueueClient> affiliates,
     IHubContext<AgentQueueHub, IAgentQueueClient> agents,
-    QueueSnapshots snapshots,
+    TicketViews views,
     TimeProvider time)
 {
     public async Task<bool> RunAsync(long ticketId, DateTimeOffset calledAt, CancellationToken ct)
@@ -36,9 +36,10 @@ public sealed class NoShowJob(
         }
 
         audit.Record(AuditActors.System, null, AuditActions.QueueNoShow, ticket.AccountId, $"ticket={ticketId};timeout");
+        await Verification.CaseService.ReleaseAfterNoShowAsync(db, ticketId, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        await affiliates.Clients.Group(QueueHub.TicketGroup(ticketId)).TicketChanged(snapshots.For(ticket));
+        await affiliates.Clients.Group(QueueHub.TicketGroup(ticketId)).TicketChanged(await views.ForAsync(ticket, CancellationToken.None));
         if (ticket.AgentId is { } freed)
         {
             await agents.Clients.Group(AgentQueueHub.AgentGroup(freed)).CaseChanged(null);

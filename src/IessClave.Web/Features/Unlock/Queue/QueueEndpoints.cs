@@ -20,7 +20,7 @@ public static class QueueEndpoints
     }
 
     private static async Task<Results<Created<TicketSnapshot>, ValidationProblem, ProblemHttpResult>> JoinAsync(
-        JoinQueueRequest request, JoinQueueHandler handler, QueueSnapshots snapshots, HttpContext http, CancellationToken ct)
+        JoinQueueRequest request, JoinQueueHandler handler, TicketViews views, HttpContext http, CancellationToken ct)
     {
         DateOnly? birthDate = DateOnly.TryParseExact(request.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         if (birthDate is null && !string.IsNullOrEmpty(request.BirthDate))
@@ -40,12 +40,12 @@ public static class QueueEndpoints
         }
 
         await http.SignInAsync(QueueAuth.Scheme, QueueAuth.Principal(ticket.Id, ticket.AccountId));
-        return TypedResults.Created("/api/v1/queue/tickets/current", await snapshots.CurrentAsync(ticket, ct));
+        return TypedResults.Created("/api/v1/queue/tickets/current", await views.ForAsync(ticket, ct));
     }
 
-    private static async Task<Ok<TicketSnapshot>> Current(HttpContext http, QueueTicketService tickets, QueueSnapshots snapshots, CancellationToken ct)
+    private static async Task<Ok<TicketSnapshot>> Current(HttpContext http, QueueTicketService tickets, TicketViews views, CancellationToken ct)
     {
         var (ticketId, accountId) = QueueAuth.Holder(http.User)!.Value;
-        return TypedResults.Ok(await snapshots.CurrentAsync(await tickets.FindAsync(ticketId, accountId, ct), ct));
+        return TypedResults.Ok(await views.ForAsync(await tickets.FindAsync(ticketId, accountId, ct), ct));
     }
 }

@@ -31,6 +31,7 @@ public static class QueueFeature
         services.AddScoped<JoinQueueHandler>();
         services.AddScoped<AgentQueueService>();
         services.AddScoped<NoShowJob>();
+        services.AddScoped<TicketViews>();
         services.AddAuthentication().AddQueueTicketCookie();
         services.AddAuthorizationBuilder().AddPolicy(QueueAuth.Policy, p => p
             .AddAuthenticationSchemes(QueueAuth.Scheme)

@@ -16,7 +16,9 @@ public sealed record TicketSnapshot(
     long AsOf,
     int AvgServiceSeconds,
     int AgentsAvailable,
-    string? Message);
+    string? Message,
+    string? OneTimeCode = null,
+    string? JoinUrl = null);
 
 /// <summary>For agents and supervisors: the shape of the queue (no personal data).</summary>
 public sealed record QueueOverview(int Standard, int Priority, DateTimeOffset? OldestJoinedAt, int AgentsAvailable, long AsOf);

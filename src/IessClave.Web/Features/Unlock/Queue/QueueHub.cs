@@ -12,7 +12,7 @@ namespace IessClave.Web.Features.Unlock.Queue;
 [Authorize(Policy = QueueAuth.Policy)]
 public sealed class QueueHub(
     QueueTicketService tickets,
-    QueueSnapshots snapshots,
+    TicketViews views,
     QueuePresence presence,
     AgentQueueService agentQueue,
     IHubContext<AgentQueueHub, IAgentQueueClient> agents) : Hub<IQueueClient>
@@ -34,7 +34,7 @@ public sealed class QueueHub(
             }
         }
 
-        await Clients.Caller.Snapshot(await snapshots.CurrentAsync(ticket, Context.ConnectionAborted));
+        await Clients.Caller.Snapshot(await views.ForAsync(ticket, Context.ConnectionAborted));
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -55,7 +55,7 @@ public sealed class QueueHub(
             await Groups.AddToGroupAsync(Context.ConnectionId, QueueBroadcaster.WaitingGroup);
         }
 
-        return await snapshots.CurrentAsync(ticket, Context.ConnectionAborted);
+        return await views.ForAsync(ticket, Context.ConnectionAborted);
     }
 
     /// <summary>"Estoy listo": the called affiliate answers; the agent's console is told at once.</summary>
@@ -67,7 +67,7 @@ public sealed class QueueHub(
             await agents.Clients.Group(AgentQueueHub.AgentGroup(agentId)).CaseChanged(await agentQueue.ActiveCaseAsync(agentId, Context.ConnectionAborted));
         }
 
-        return snapshots.For(await tickets.FindAsync(ticketId, accountId, Context.ConnectionAborted));
+        return await views.ForAsync(await tickets.FindAsync(ticketId, accountId, Context.ConnectionAborted), Context.ConnectionAborted);
     }
 
     public async Task<TicketSnapshot> Leave()
@@ -75,7 +75,7 @@ public sealed class QueueHub(
         var (ticketId, accountId) = QueueAuth.Holder(Context.User)!.Value;
         await tickets.LeaveAsync(ticketId, accountId, Context.ConnectionAborted);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, QueueBroadcaster.WaitingGroup);
-        return snapshots.For(await tickets.FindAsync(ticketId, accountId, Context.ConnectionAborted));
+        return await views.ForAsync(await tickets.FindAsync(ticketId, accountId, Context.ConnectionAborted), Context.ConnectionAborted);
     }
 }
 

@@ -8,14 +8,14 @@ namespace IessClave.Web.Features.Unlock.Queue;
 
 /// <summary>/desbloquear/videollamada/turno: the ticket, live (queue.js), and a way out of the queue.</summary>
 [Authorize(Policy = QueueAuth.Policy)]
-public sealed class TurnoModel(QueueTicketService tickets, QueueSnapshots snapshots, AuditLog audit, Infrastructure.Data.IessClaveDbContext db) : PageModel
+public sealed class TurnoModel(QueueTicketService tickets, TicketViews views, AuditLog audit, Infrastructure.Data.IessClaveDbContext db) : PageModel
 {
     public TicketSnapshot Ticket { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var (ticketId, accountId) = QueueAuth.Holder(User)!.Value;
-        Ticket = await snapshots.CurrentAsync(await tickets.FindAsync(ticketId, accountId, ct), ct);
+        Ticket = await views.ForAsync(await tickets.FindAsync(ticketId, accountId, ct), ct);
         return Page();
     }
 
