@@ -70,6 +70,16 @@ public static partial class Flows
         return (who, clave);
     }
 
+    public static string NewClaveTokenFrom(MimeMessage mail)
+    {
+        var match = NewClaveLink().Match(mail.TextBody ?? "");
+        Assert.True(match.Success, "The mail has no new-clave link: " + mail.TextBody);
+        return match.Groups["t"].Value;
+    }
+
     [GeneratedRegex(@"/clave/activar\?t=(?<t>[A-Za-z0-9_-]{43})")]
     private static partial Regex ActivationLink();
+
+    [GeneratedRegex(@"/clave/nueva\?t=(?<t>[A-Za-z0-9_-]{43})")]
+    private static partial Regex NewClaveLink();
 }

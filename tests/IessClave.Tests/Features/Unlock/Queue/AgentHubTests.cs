@@ -1,9 +1,7 @@
-using System.Net;
 using IessClave.Tests.Support;
 using IessClave.Web.Domain;
 using IessClave.Web.Features.Unlock.Queue;
 using IessClave.Web.Infrastructure.Audit;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
@@ -89,11 +87,5 @@ public sealed class AgentHubTests(SharedPostgresApp app)
         Assert.Equal(AgentStatus.Away, await app.WithDbAsync(db => db.Agents.Where(a => a.Id == agent).Select(a => a.Status).SingleAsync()));
     }
 
-    private async Task<(Guid Agent, string Cookie)> SignedInAgentAsync(AgentRoles roles)
-    {
-        var cookies = new CookieContainer();
-        using var client = app.Factory.CreateDefaultClient(new CookieContainerHandler(cookies));
-        var agent = await AgentFlows.EnrolledAsync(app, client, roles);
-        return (agent.Id, cookies.GetCookieHeader(app.Factory.Server.BaseAddress));
-    }
+    private Task<(Guid Id, string Cookie)> SignedInAgentAsync(AgentRoles roles) => AgentConsoleClient.SignInAsync(app, roles);
 }
