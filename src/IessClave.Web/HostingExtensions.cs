@@ -11,6 +11,7 @@ using IessClave.Web.Infrastructure.Audit;
 using IessClave.Web.Infrastructure.Data;
 using IessClave.Web.Infrastructure.Jobs;
 using IessClave.Web.Infrastructure.Mail;
+using IessClave.Web.Infrastructure.Meetings;
 using IessClave.Web.Infrastructure.RobotCheck;
 using IessClave.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Localization;
@@ -63,6 +64,7 @@ public static class HostingExtensions
         services.AddSignIn();
         services.AddQueue(config);
         services.AddVerification(config);
+        services.AddMeetings(config);
         services.AddAgents(config);
         return builder;
     }
