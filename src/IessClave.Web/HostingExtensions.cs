@@ -5,6 +5,7 @@ using IessClave.Web.Features.Agents;
 using IessClave.Web.Features.Registration;
 using IessClave.Web.Features.Registry;
 using IessClave.Web.Features.SignIn;
+using IessClave.Web.Features.Supervision;
 using IessClave.Web.Features.Unlock.Queue;
 using IessClave.Web.Features.Unlock.Verification;
 using IessClave.Web.Infrastructure.Audit;
@@ -65,6 +66,7 @@ public static class HostingExtensions
         services.AddQueue(config);
         services.AddVerification(config);
         services.AddMeetings(config);
+        services.AddSupervision();
         services.AddAgents(config);
         return builder;
     }

@@ -1,0 +1,7 @@
+namespace IessClave.Web.Features.Supervision;
+
+public static class SupervisionFeature
+{
+    public static IServiceCollection AddSupervision(this IServiceCollection services) =>
+        services.AddScoped<EmailChangeApprovals>();
+}
