@@ -67,10 +67,34 @@ public sealed class VideoQueueTests(AppFixture app, BrowserFixture browser, ITes
         await axe.CheckAsync(page, "turno-called");
         await page.GetByRole(AriaRole.Button, new() { Name = "Estoy listo" }).ClickAsync();
         await Expect(agent.Page.Locator("[data-case-status]")).ToHaveTextAsync("En atención");
+
+        // The blind checklist: the agent types what the caller says and sees only "coincide" / "no coincide".
+        var code = (await page.Locator("[data-queue-code]").InnerTextAsync()).Trim();
+        Assert.Matches("^[0-9]{6}$", code);
+        await CheckAsync(agent.Page, "Fecha de nacimiento (dd/mm/aaaa)", "01/01/1970", "No coincide");
+        await CheckAsync(agent.Page, "Fecha de nacimiento (dd/mm/aaaa)", "02/10/1988", "Coincide");
+        await CheckAsync(agent.Page, "Código que el afiliado ve en su pantalla", code, "Coincide");
+        await agent.Page.GetByLabel("El rostro coincide con la foto del documento").CheckAsync();
+        await agent.Page.GetByRole(AriaRole.Button, new() { Name = "Identidad verificada: desbloquear" }).ClickAsync();
+        await Expect(agent.Page.Locator("[data-agent-message]")).ToContainTextAsync("Faltan verificaciones");
+        await shots.TakeAsync(agent.Page, "agent-checklist");
+        await axe.CheckAsync(agent.Page, "agent-checklist");
+        await agent.Page.GetByLabel("Motivo de rechazo").SelectOptionAsync("IdentityNotConfirmed");
+        await agent.Page.GetByRole(AriaRole.Button, new() { Name = "Rechazar" }).ClickAsync();
+        await Expect(page.Locator("[data-queue-status]")).ToContainTextAsync("sigue bloqueada");
+        await shots.TakeAsync(page, "rejected");
         Assert.Equal(0, navigations);
 
         output.WriteLine("axe (WCAG 2.2 AA tags):\n  " + string.Join("\n  ", axe.Checked));
         axe.AssertNoViolations();
+    }
+
+    private static async Task CheckAsync(IPage agent, string label, string value, string expected)
+    {
+        var row = agent.Locator(".check-row").Filter(new() { Has = agent.GetByLabel(label) });
+        await row.GetByRole(AriaRole.Textbox).FillAsync(value);
+        await row.GetByRole(AriaRole.Button, new() { Name = "Verificar" }).ClickAsync();
+        await Expect(row.Locator("[data-check-result]")).ToContainTextAsync(expected);
     }
 
     private static async Task JoinAsync(IPage page, string identification, string birthDate)

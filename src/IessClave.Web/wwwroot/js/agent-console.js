@@ -38,6 +38,21 @@
         $("[data-case-name]").textContent = c.fullName;
         $("[data-case-id]").textContent = c.identification;
         $("[data-case-status]").textContent = caseStatus[c.status] || c.status;
+        $("[data-case-question]").textContent = c.securityQuestion;
+    }
+
+    function resetChecklist() {
+        root.querySelectorAll("[data-check] input").forEach(function (i) { i.value = ""; });
+        root.querySelectorAll("[data-check-result]").forEach(function (r) { r.textContent = ""; });
+        root.querySelectorAll("[data-confirm]").forEach(function (c) { c.checked = false; c.disabled = false; });
+    }
+
+    function outcome(method, arg) {
+        var call = arg === undefined ? connection.invoke(method) : connection.invoke(method, arg);
+        return call.then(function (r) {
+            say(r.message);
+            if (r.result === "Done" || r.result === "AwaitingApproval") { showCase(null); resetChecklist(); }
+        }).catch(function () { say("No se pudo completar la acción. Inténtalo de nuevo."); });
     }
 
     function showStatus(s) { $("[data-agent-status]").textContent = statusNames[s] || s; }
@@ -66,6 +81,26 @@
     $("[data-no-show]").addEventListener("click", function () { act("MarkNoShow", function () { showCase(null); say("Marcado como no presentado."); }); });
     $("[data-finish]").addEventListener("click", function () { act("Finish", function () { showCase(null); say("Atención terminada."); }); });
 
+    root.querySelectorAll("[data-check]").forEach(function (row) {
+        row.querySelector("[data-check-go]").addEventListener("click", function () {
+            var input = row.querySelector("input");
+            var result = row.querySelector("[data-check-result]");
+            connection.invoke("Check", row.getAttribute("data-check"), input.value).then(function (r) {
+                result.textContent = r.message;
+                result.className = "check-result " + (r.matched ? "ok" : "no");
+                input.value = "";
+            });
+        });
+    });
+    root.querySelectorAll("[data-confirm]").forEach(function (box) {
+        box.addEventListener("change", function () {
+            if (box.checked) { connection.invoke("Confirm", box.getAttribute("data-confirm")).then(function (ok) { box.disabled = ok; }); }
+        });
+    });
+    $("[data-unlock]").addEventListener("click", function () { outcome("Unlock"); });
+    $("[data-reject]").addEventListener("click", function () { outcome("Reject", $("[data-reject-reason]").value); });
+    $("[data-escalate]").addEventListener("click", function () { outcome("Escalate"); });
+    $("[data-email-change]").addEventListener("click", function () { outcome("RequestEmailChange", $("[data-new-email]").value); });
     connection.onreconnected(load);
     connection.start().then(load).catch(function () { say("No se pudo conectar. Recarga la página."); });
     setInterval(tick, 1000);

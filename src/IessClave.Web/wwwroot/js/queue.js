@@ -17,6 +17,10 @@
     var etaEl = root.querySelector("[data-queue-eta]");
     var calledEl = root.querySelector("[data-queue-called]");
     var factsEl = root.querySelector("[data-queue-facts]");
+    var callEl = root.querySelector("[data-queue-call]");
+    var codeEl = root.querySelector("[data-queue-code]");
+    var joinRow = root.querySelector("[data-queue-join-row]");
+    var joinEl = root.querySelector("[data-queue-join]");
     var texts = {
         Waiting: "Estás en la fila. Mantén esta página abierta; se actualiza sola.",
         Pending: "Tomamos tu turno. Calculando tu posición…",
@@ -38,7 +42,12 @@
     function render() {
         root.dataset.status = state.status;
         root.dataset.position = String(state.position);
-        if (statusEl.textContent.trim() !== texts[state.status]) { statusEl.textContent = texts[state.status] || ""; }
+        var text = (state.status !== "Waiting" && state.message) ? state.message : (texts[state.status] || "");
+        if (statusEl.textContent.trim() !== text) { statusEl.textContent = text; }
+        callEl.hidden = !state.code;
+        codeEl.textContent = state.code || "";
+        joinRow.hidden = !state.joinUrl;
+        if (state.joinUrl) { joinEl.setAttribute("href", state.joinUrl); }
         positionEl.textContent = state.position > 0 ? String(state.position) : "—";
         etaEl.textContent = eta();
         calledEl.hidden = state.status !== "Called";
@@ -48,6 +57,7 @@
     function applySnapshot(s) {
         state.ticket = s.ticket; state.lane = s.lane; state.status = s.status; state.position = s.position;
         state.asOf = s.asOf; state.avg = s.avgServiceSeconds; state.agents = s.agentsAvailable;
+        state.message = s.message; state.code = s.oneTimeCode; state.joinUrl = s.joinUrl;
         render();
         if (state.status === "Pending") { setTimeout(resync, 1000); }
     }

@@ -16,7 +16,8 @@ public enum TakeOutcome
     AlreadyServing,
 }
 
-public sealed record AgentCase(long Ticket, int Lane, string Status, string FullName, string Identification, DateTimeOffset JoinedAt, DateTimeOffset? CalledAt);
+public sealed record AgentCase(
+    long Ticket, int Lane, string Status, string FullName, string Identification, DateTimeOffset JoinedAt, DateTimeOffset? CalledAt, string SecurityQuestion);
 
 /// <summary>The agent's side of the queue: take the next caller (never a chosen one), return, no-show, finish.</summary>
 public sealed class AgentQueueService(
@@ -136,6 +137,9 @@ public sealed class AgentQueueService(
         await (from t in db.QueueTickets.AsNoTracking()
                join a in db.Accounts on t.AccountId equals a.Id
                where t.Id == ticketId
-               select new AgentCase(t.Id, (int)t.Lane, t.Status.ToString(), a.Affiliate.FullName, a.Affiliate.Identification, t.JoinedAt, t.CalledAt))
-            .SingleOrDefaultAsync(ct);
+               select new { t.Id, t.Lane, t.Status, a.Affiliate.FullName, a.Affiliate.Identification, t.JoinedAt, t.CalledAt, a.SecurityQuestionId })
+            .SingleOrDefaultAsync(ct) is { } c
+            ? new AgentCase(c.Id, (int)c.Lane, c.Status.ToString(), c.FullName, c.Identification, c.JoinedAt, c.CalledAt,
+                Registration.SecurityGallery.FindQuestion(c.SecurityQuestionId)?.Text ?? "—")
+            : null;
 }
