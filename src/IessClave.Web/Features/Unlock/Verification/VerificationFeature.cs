@@ -12,6 +12,7 @@ public static class VerificationFeature
         services.AddScoped<CaseChecks>();
         services.AddScoped<CaseOutcomes>();
         services.AddScoped<AccountUnlocker>();
+        services.AddScoped<CallSetup>();
         return services;
     }
 }
