@@ -6,6 +6,7 @@ using IessClave.Web.Features.Registration;
 using IessClave.Web.Features.Registry;
 using IessClave.Web.Features.SignIn;
 using IessClave.Web.Features.Unlock.Queue;
+using IessClave.Web.Features.Unlock.Room;
 using IessClave.Web.Infrastructure.Audit;
 using IessClave.Web.Infrastructure.Data;
 using IessClave.Web.Infrastructure.Jobs;
@@ -57,6 +58,7 @@ public static class HostingExtensions
         services.AddRegistration(config);
         services.AddSignIn();
         services.AddQueue(config);
+        services.AddRoom(config);
         services.AddAgents(config);
         return builder;
     }
@@ -87,6 +89,7 @@ public static class HostingExtensions
         api.MapQueueApi();
         app.MapRobotCheck();
         app.MapQueue();
+        app.MapRoom();
         app.MapRazorPages();
         app.MapJobsDashboard();
         return app;

@@ -20,6 +20,8 @@ public abstract class IessClaveDbContext(DbContextOptions options) : DbContext(o
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<QueueTicket> QueueTickets => Set<QueueTicket>();
     public DbSet<QueueEvent> QueueEvents => Set<QueueEvent>();
+    public DbSet<MeetingRoom> MeetingRooms => Set<MeetingRoom>();
+    public DbSet<RoomJoinToken> RoomJoinTokens => Set<RoomJoinToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IessClaveDbContext).Assembly);
