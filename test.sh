@@ -43,7 +43,7 @@ if [ "${IESSCLAVE_IN_NETNS:-0}" != 1 ]; then
     echo "Running the tests in a network namespace with only loopback"
     exec "$ROOT/build/netns-run.sh" env IESSCLAVE_IN_NETNS=1 "$ROOT/test.sh" "$@"
   fi
-  echo "Running the tests in the machine's network: the WebRTC browser tests will be skipped (they need root for a loopback-only namespace)."
+  echo "Running the tests in the machine's network: the WebRTC browser tests will be skipped (a loopback-only namespace needs root and unshare; IESSCLAVE_NETNS=0 turns it off)."
 fi
 
 # --- Private PostgreSQL cluster on 127.0.0.1:$PORT (never the system cluster) ---

@@ -43,6 +43,8 @@ public sealed class VideoQueueTests(AppFixture app, BrowserFixture browser, ITes
 
         await using var agent = await browser.NewSessionAsync(app.BaseUrl);
         await AgentPages.SignInAndEnrolAsync(agent.Page, agentUser, AgentPassword);
+        // The console ignores a status click until its hub is connected (it then shows the stored status).
+        await Expect(agent.Page.Locator("[data-agent-status]")).ToHaveTextAsync("Desconectado");
         await agent.Page.GetByRole(AriaRole.Button, new() { Name = "Disponible" }).ClickAsync();
         await Expect(agent.Page.Locator("[data-agent-status]")).ToHaveTextAsync("Disponible");
         await Expect(agent.Page.Locator("[data-q-standard]")).ToHaveTextAsync("2");

@@ -13,7 +13,7 @@ public sealed class LoopbackOnlyFactAttribute : FactAttribute
     {
         if (!IsLoopbackOnly())
         {
-            Skip = "WebRTC test: needs a network namespace with only loopback (run ./test.sh as root, or through build/netns-run.sh).";
+            Skip = "WebRTC test: needs a network namespace with only loopback, which ./test.sh sets up when run as root.";
         }
     }
 
