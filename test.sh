@@ -1,33 +1,60 @@
 #!/usr/bin/env bash
 # The project's single test command (also what CI runs via .ci/run):
 #   ./test.sh [extra dotnet test args]      e.g. ./test.sh --filter Category=Unit
-# Env: IESSCLAVE_PG_PORT (default 55432), IESSCLAVE_KEEP_PG=1 to leave the private cluster running.
-# Browser tests that need a loopback-only network can run commands through build/netns-run.sh.
+# Env: IESSCLAVE_PG_PORT (default 55432), IESSCLAVE_KEEP_PG=1 to leave the private cluster running (outside the
+# network namespace only), IESSCLAVE_NETNS=0 to run the tests in the machine's own network.
+#
+# As root, the tests run in a network namespace whose one interface is loopback (build/netns-run.sh), so the
+# WebRTC browser tests cannot use any other interface. Everything the tests use is on 127.0.0.1, but a namespace
+# has its own loopback: PostgreSQL is started INSIDE it (its own data folder, stopped at the end). NuGet needs the
+# network, so packages are installed and the solution is built first, outside; inside runs `dotnet test --no-build`.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 PORT="${IESSCLAVE_PG_PORT:-55432}"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+summary_failed() { echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then SUDO=sudo; fi
+if [ "${IESSCLAVE_IN_NETNS:-0}" != 1 ]; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then SUDO=sudo; fi
 
-# --- Debian packages (apt-get update only when something is missing) ---
-missing=()
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
-for p in chromium fonts-liberation iproute2 util-linux; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing: ${missing[*]}"
-  apt=($SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300)
-  "${apt[@]}" update -q
-  "${apt[@]}" install -y -q --no-install-recommends "${missing[@]}"
+  # --- Debian packages (apt-get update only when something is missing) ---
+  missing=()
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  for p in chromium fonts-liberation iproute2 util-linux; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing: ${missing[*]}"
+    apt=($SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300)
+    "${apt[@]}" update -q
+    "${apt[@]}" install -y -q --no-install-recommends "${missing[@]}"
+  fi
+
+  # --- Restore and build, with the network ---
+  if ! dotnet build IessClave.sln -c Release -v minimal; then
+    echo "dotnet build failed" >&2
+    summary_failed
+  fi
+
+  # --- Into a loopback-only network namespace (root only); this script continues there ---
+  if [ "${IESSCLAVE_NETNS:-1}" != 0 ] && [ "$(id -u)" -eq 0 ] && unshare -n true 2>/dev/null; then
+    echo "Running the tests in a network namespace with only loopback"
+    exec "$ROOT/build/netns-run.sh" env IESSCLAVE_IN_NETNS=1 "$ROOT/test.sh" "$@"
+  fi
+  echo "Running the tests in the machine's network: the WebRTC browser tests will be skipped (a loopback-only namespace needs root and unshare; IESSCLAVE_NETNS=0 turns it off)."
 fi
 
 # --- Private PostgreSQL cluster on 127.0.0.1:$PORT (never the system cluster) ---
 PGBIN="$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n1)")" # newest server, not just a client
 PGDATA="/tmp/iessclave-pg-$PORT"
+if [ "${IESSCLAVE_IN_NETNS:-0}" = 1 ]; then
+  # Not the folder of a cluster on the same port outside (it may be serving another run); never kept, since
+  # nothing outside this namespace can reach it.
+  PGDATA="/tmp/iessclave-pg-netns-$PORT"
+  IESSCLAVE_KEEP_PG=0
+fi
 pg() { # initdb/postgres refuse to run as root; a readable cwd avoids "could not change directory" noise
   if [ "$(id -u)" -eq 0 ]; then (cd /tmp && runuser -u postgres -- "$PGBIN/$1" "${@:2}")
   else (cd /tmp && "$PGBIN/$1" "${@:2}"); fi
@@ -58,7 +85,7 @@ full_page_writes = off
 CONF
   started_pg=1
   if ! pg pg_ctl -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 start >/dev/null; then
-    cat "$PGDATA/server.log" >&2; exit 1
+    cat "$PGDATA/server.log" >&2; summary_failed
   fi
   echo "Started private PostgreSQL $("$PGBIN/postgres" -V | awk '{print $3}') on 127.0.0.1:$PORT ($PGDATA)"
 fi
@@ -75,14 +102,13 @@ export IESSCLAVE_CHROMIUM=/usr/bin/chromium
 # --- Tests ---
 RESULTS="$ROOT/TestResults/$(date +%Y%m%d-%H%M%S)-$$"
 rc=0
-dotnet test IessClave.sln -c Release --results-directory "$RESULTS" \
+dotnet test IessClave.sln -c Release --no-build --results-directory "$RESULTS" \
   --logger trx --logger "console;verbosity=normal" "$@" || rc=$?
 
 # --- Summary (must stay the last line of output) ---
 if ! find "$RESULTS" -name '*.trx' 2>/dev/null | grep -q .; then
-  echo "dotnet test produced no .trx (build failure?), exit code $rc" >&2
-  echo "tests: 0 passed, 1 failed, 0 skipped"
-  exit 1
+  echo "dotnet test produced no .trx (host crash?), exit code $rc" >&2
+  summary_failed
 fi
 if command -v python3 >/dev/null && python3 -c '' 2>/dev/null; then
   read -r passed failed skipped < <(python3 build/trx-summary.py "$RESULTS")

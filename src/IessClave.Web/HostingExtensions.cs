@@ -8,6 +8,7 @@ using IessClave.Web.Features.SignIn;
 using IessClave.Web.Features.Supervision;
 using IessClave.Web.Features.Unlock.Queue;
 using IessClave.Web.Features.Unlock.Verification;
+using IessClave.Web.Features.Unlock.Room;
 using IessClave.Web.Infrastructure.Audit;
 using IessClave.Web.Infrastructure.Data;
 using IessClave.Web.Infrastructure.Jobs;
@@ -67,6 +68,7 @@ public static class HostingExtensions
         services.AddVerification(config);
         services.AddMeetings(config);
         services.AddSupervision();
+        services.AddRoom(config);
         services.AddAgents(config);
         return builder;
     }
@@ -97,6 +99,7 @@ public static class HostingExtensions
         api.MapQueueApi();
         app.MapRobotCheck();
         app.MapQueue();
+        app.MapRoom();
         app.MapRazorPages();
         app.MapJobsDashboard();
         return app;

@@ -14,7 +14,13 @@ public static class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        // Only the video room may ask for the camera and the microphone, and only for this origin.
+        headers["Permissions-Policy"] = IsRoomPage(ctx.Request.Path)
+            ? "camera=(self), microphone=(self), geolocation=()"
+            : "camera=(), microphone=(), geolocation=()";
         await next();
     });
+
+    private static bool IsRoomPage(PathString path) =>
+        string.Equals(path.Value?.TrimEnd('/'), Features.Unlock.Room.RoomFeature.RoomPath, StringComparison.OrdinalIgnoreCase);
 }

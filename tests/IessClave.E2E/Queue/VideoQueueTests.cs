@@ -43,6 +43,8 @@ public sealed class VideoQueueTests(AppFixture app, BrowserFixture browser, ITes
 
         await using var agent = await browser.NewSessionAsync(app.BaseUrl);
         await AgentPages.SignInAndEnrolAsync(agent.Page, agentUser, AgentPassword);
+        // The console ignores a status click until its hub is connected (it then shows the stored status).
+        await Expect(agent.Page.Locator("[data-agent-status]")).ToHaveTextAsync("Desconectado");
         await agent.Page.GetByRole(AriaRole.Button, new() { Name = "Disponible" }).ClickAsync();
         await Expect(agent.Page.Locator("[data-agent-status]")).ToHaveTextAsync("Disponible");
         await Expect(agent.Page.Locator("[data-q-standard]")).ToHaveTextAsync("2");
@@ -63,6 +65,8 @@ public sealed class VideoQueueTests(AppFixture app, BrowserFixture browser, ITes
         await Expect(agent.Page.Locator("[data-case-name]")).ToHaveTextAsync("Lucía Espera Andrade");
         await Expect(page.GetByText("¡Es tu turno!")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-queue-facts]")).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Unirse a la videollamada" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/sala/unirse\\?t="));
+        await Expect(agent.Page.GetByRole(AriaRole.Link, new() { Name = "Abrir la videollamada" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/sala/unirse\\?t="));
         await shots.TakeAsync(page, "called");
         await axe.CheckAsync(page, "turno-called");
         await page.GetByRole(AriaRole.Button, new() { Name = "Estoy listo" }).ClickAsync();

@@ -22,6 +22,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's services, for what a test sets up the way another feature would (e.g. opening a room).</summary>
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("Not started.");
+
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync("iessclave_e2e");

@@ -36,6 +36,9 @@ public static class AuditActions
     public const string QueueNoShow = "queue.no-show";
     public const string QueueFinished = "queue.finished";
     public const string QueueAnswered = "queue.answered";
+    public const string RoomOpened = "room.opened";
+    public const string RoomJoined = "room.joined";
+    public const string RoomClosed = "room.closed";
     public const string AgentStatusChanged = "agent.status";
     public const string CaseChecked = "case.checked";
     public const string CaseUnlocked = "case.unlocked";

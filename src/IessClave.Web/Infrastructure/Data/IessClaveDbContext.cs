@@ -23,6 +23,8 @@ public abstract class IessClaveDbContext(DbContextOptions options) : DbContext(o
     public DbSet<UnlockCase> Cases => Set<UnlockCase>();
     public DbSet<CaseCheck> CaseChecks => Set<CaseCheck>();
     public DbSet<LockoutEntry> LockoutLedger => Set<LockoutEntry>();
+    public DbSet<MeetingRoom> MeetingRooms => Set<MeetingRoom>();
+    public DbSet<RoomJoinToken> RoomJoinTokens => Set<RoomJoinToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IessClaveDbContext).Assembly);

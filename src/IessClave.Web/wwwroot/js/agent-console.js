@@ -39,6 +39,10 @@
         $("[data-case-id]").textContent = c.identification;
         $("[data-case-status]").textContent = caseStatus[c.status] || c.status;
         $("[data-case-question]").textContent = c.securityQuestion;
+        $("[data-case-meeting]").hidden = !c.joinUrl;
+        if (c.joinUrl) { $("[data-case-join]").setAttribute("href", c.joinUrl); }
+        $("[data-case-notice]").hidden = !c.meetingNotice;
+        $("[data-case-notice]").textContent = c.meetingNotice || "";
     }
 
     function resetChecklist() {
@@ -62,7 +66,12 @@
     connection.on("CaseChanged", function (c) { showCase(c); if (!c) { say("El caso terminó."); } });
 
     function load() {
-        return connection.invoke("GetState").then(function (s) { showStatus(s.status); showOverview(s.overview); showCase(s.activeCase); });
+        return connection.invoke("GetState").then(function (s) {
+            showStatus(s.status); showOverview(s.overview); showCase(s.activeCase);
+            // Buttons work only once the console is connected (a click before would be lost).
+            root.querySelectorAll("[data-set-status]").forEach(function (b) { b.disabled = false; });
+            if (!s.activeCase) { $("[data-take-next]").disabled = false; }
+        });
     }
 
     function act(method, done) {

@@ -20,7 +20,7 @@ internal static class MailSamples
     {
         ["Activation"] = Activation(),
         ["LockoutNotice"] = LockoutNotice(),
-        ["MeetingLink"] = new IessClave.Web.Features.Unlock.Verification.MeetingLinkMail("Ana <i>Loor</i>", "https://clave.iess.local/sala/unirse?t=abc&x=\"1\""),
+        ["MeetingLink"] = new IessClave.Web.Features.Unlock.Verification.MeetingLinkMail("Ana <i>Loor</i>", "https://clave.iess.local/sala/unirse?t=abc&x=\"1\"", Moment),
         ["NewClave"] = new NewClaveMail("Rosa <b>Quishpe</b>", "https://clave.iess.local/clave/nueva?t=abc&x=\"1\"", Moment, 15),
     };
 

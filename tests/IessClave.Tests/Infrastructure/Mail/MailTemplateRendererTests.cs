@@ -27,7 +27,9 @@ public sealed class MailTemplateRendererTests
 
         Assert.False(string.IsNullOrWhiteSpace(mail.Subject));
         Assert.Contains($"<html lang=\"{culture}\">", mail.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains($"<title>{mail.Subject}</title>", mail.HtmlBody, StringComparison.Ordinal);
+        // html.escape also encodes accented letters (está → est&#225;): compare what a browser shows.
+        var title = System.Text.RegularExpressions.Regex.Match(mail.HtmlBody, "<title>(.*?)</title>").Groups[1].Value;
+        Assert.Equal(mail.Subject, System.Net.WebUtility.HtmlDecode(title));
         Assert.DoesNotContain("{{", mail.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("{{", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("+++", mail.TextBody, StringComparison.Ordinal);

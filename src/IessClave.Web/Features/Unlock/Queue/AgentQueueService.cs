@@ -17,7 +17,8 @@ public enum TakeOutcome
 }
 
 public sealed record AgentCase(
-    long Ticket, int Lane, string Status, string FullName, string Identification, DateTimeOffset JoinedAt, DateTimeOffset? CalledAt, string SecurityQuestion);
+    long Ticket, int Lane, string Status, string FullName, string Identification, DateTimeOffset JoinedAt, DateTimeOffset? CalledAt, string SecurityQuestion,
+    string? JoinUrl = null, string? MeetingNotice = null);
 
 /// <summary>The agent's side of the queue: take the next caller (never a chosen one), return, no-show, finish.</summary>
 public sealed class AgentQueueService(
@@ -28,6 +29,7 @@ public sealed class AgentQueueService(
     IHubContext<QueueHub, IQueueClient> affiliates,
     TicketViews views,
     Verification.CaseService cases,
+    Verification.CallSetup callSetup,
     IOptions<QueueOptions> options,
     TimeProvider time)
 {
@@ -57,13 +59,14 @@ public sealed class AgentQueueService(
         agent.CurrentTicketId = ticketId;
         var claimed = await db.QueueTickets.Where(t => t.Id == ticketId).Select(t => new { t.Lane, t.AccountId }).SingleAsync(ct);
         var lane = claimed.Lane;
-        await cases.OpenForCallAsync(claimed.AccountId, ticketId.Value, agentId, CaseChannel.VideoQueue, ct);
+        var unlockCase = await cases.OpenForCallAsync(claimed.AccountId, ticketId.Value, agentId, CaseChannel.VideoQueue, ct);
         audit.Record(AuditActors.Agent, agentId.ToString(), AuditActions.QueueTaken, detail: $"ticket={ticketId}");
         await db.SaveChangesAsync(ct);
         await events.AppendAsync(lane, ticketId.Value, -1, ct);
         await tx.CommitAsync(ct);
 
         jobs.Schedule<NoShowJob>(j => j.RunAsync(ticketId.Value, now, CancellationToken.None), options.Value.CallResponseTimeout);
+        await callSetup.StartAsync(unlockCase.Id, ct);
         await NotifyAffiliateAsync(ticketId.Value, ct);
         return (TakeOutcome.Taken, await CaseAsync(ticketId.Value, ct));
     }
@@ -139,7 +142,12 @@ public sealed class AgentQueueService(
                where t.Id == ticketId
                select new { t.Id, t.Lane, t.Status, a.Affiliate.FullName, a.Affiliate.Identification, t.JoinedAt, t.CalledAt, a.SecurityQuestionId })
             .SingleOrDefaultAsync(ct) is { } c
-            ? new AgentCase(c.Id, (int)c.Lane, c.Status.ToString(), c.FullName, c.Identification, c.JoinedAt, c.CalledAt,
-                Registration.SecurityGallery.FindQuestion(c.SecurityQuestionId)?.Text ?? "—")
+            ? await WithMeetingAsync(new AgentCase(c.Id, (int)c.Lane, c.Status.ToString(), c.FullName, c.Identification, c.JoinedAt, c.CalledAt,
+                Registration.SecurityGallery.FindQuestion(c.SecurityQuestionId)?.Text ?? "—"), ct)
             : null;
+
+    private async Task<AgentCase> WithMeetingAsync(AgentCase agentCase, CancellationToken ct) =>
+        await db.Cases.AsNoTracking().Where(k => k.TicketId == agentCase.Ticket).OrderByDescending(k => k.OpenedAt).FirstOrDefaultAsync(ct) is { } k
+            ? agentCase with { JoinUrl = callSetup.AgentJoinUrl(k), MeetingNotice = k.MeetingFallbackReason }
+            : agentCase;
 }

@@ -30,7 +30,7 @@ public sealed class CallSetup(IessClaveDbContext db, MeetingService meetings, Ma
         if (firstTime)
         {
             var person = await db.Accounts.Where(a => a.Id == unlockCase.AccountId).Select(a => new { a.Email, a.Culture, a.Affiliate.FullName }).SingleAsync(ct);
-            queued = mail.Add(new MeetingLinkMail(person.FullName, meeting.AffiliateJoinUrl), person.Email, person.FullName, person.Culture, unlockCase.AccountId);
+            queued = mail.Add(new MeetingLinkMail(person.FullName, meeting.AffiliateJoinUrl, unlockCase.OpenedAt), person.Email, person.FullName, person.Culture, unlockCase.AccountId);
         }
 
         await db.SaveChangesAsync(ct);

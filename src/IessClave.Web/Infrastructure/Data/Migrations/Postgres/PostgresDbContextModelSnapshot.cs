@@ -368,6 +368,28 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("lockout_ledger", (string)null);
                 });
 
+            modelBuilder.Entity("IessClave.Web.Domain.MeetingRoom", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ValidUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("meeting_rooms", (string)null);
+                });
+
             modelBuilder.Entity("IessClave.Web.Domain.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -505,6 +527,45 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Status", "Lane", "Id");
 
                     b.ToTable("queue_tickets", (string)null);
+                });
+
+            modelBuilder.Entity("IessClave.Web.Domain.RoomJoinToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("RoomId", "Role");
+
+                    b.ToTable("room_join_tokens", (string)null);
                 });
 
             modelBuilder.Entity("IessClave.Web.Domain.UnlockCase", b =>
@@ -645,6 +706,15 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Affiliate");
+                });
+
+            modelBuilder.Entity("IessClave.Web.Domain.RoomJoinToken", b =>
+                {
+                    b.HasOne("IessClave.Web.Domain.MeetingRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

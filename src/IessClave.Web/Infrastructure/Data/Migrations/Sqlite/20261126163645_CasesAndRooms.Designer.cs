@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261126161019_UnlockCases")]
-    partial class UnlockCases
+    [Migration("20261126163645_CasesAndRooms")]
+    partial class CasesAndRooms
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -360,6 +360,28 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("lockout_ledger", (string)null);
                 });
 
+            modelBuilder.Entity("IessClave.Web.Domain.MeetingRoom", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValidUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("meeting_rooms", (string)null);
+                });
+
             modelBuilder.Entity("IessClave.Web.Domain.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -493,6 +515,45 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Status", "Lane", "Id");
 
                     b.ToTable("queue_tickets", (string)null);
+                });
+
+            modelBuilder.Entity("IessClave.Web.Domain.RoomJoinToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("RoomId", "Role");
+
+                    b.ToTable("room_join_tokens", (string)null);
                 });
 
             modelBuilder.Entity("IessClave.Web.Domain.UnlockCase", b =>
@@ -631,6 +692,15 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Affiliate");
+                });
+
+            modelBuilder.Entity("IessClave.Web.Domain.RoomJoinToken", b =>
+                {
+                    b.HasOne("IessClave.Web.Domain.MeetingRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

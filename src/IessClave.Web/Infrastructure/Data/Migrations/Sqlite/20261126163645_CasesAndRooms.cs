@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class UnlockCases : Migration
+    public partial class CasesAndRooms : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -27,6 +27,21 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_lockout_ledger", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_rooms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValidFrom = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValidUntil = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_rooms", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -56,6 +71,30 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_unlock_cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "room_join_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoomId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_room_join_tokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_room_join_tokens_meeting_rooms_RoomId",
+                        column: x => x.RoomId,
+                        principalTable: "meeting_rooms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -92,6 +131,17 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
                 column: "AccountId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_room_join_tokens_RoomId_Role",
+                table: "room_join_tokens",
+                columns: new[] { "RoomId", "Role" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_room_join_tokens_TokenHash",
+                table: "room_join_tokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_unlock_cases_AccountId_Status",
                 table: "unlock_cases",
                 columns: new[] { "AccountId", "Status" });
@@ -119,7 +169,13 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "lockout_ledger");
 
             migrationBuilder.DropTable(
+                name: "room_join_tokens");
+
+            migrationBuilder.DropTable(
                 name: "unlock_cases");
+
+            migrationBuilder.DropTable(
+                name: "meeting_rooms");
         }
     }
 }

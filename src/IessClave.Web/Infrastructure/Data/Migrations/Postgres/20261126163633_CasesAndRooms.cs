@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class UnlockCases : Migration
+    public partial class CasesAndRooms : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -28,6 +28,21 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_lockout_ledger", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_rooms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ValidFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ValidUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_rooms", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -57,6 +72,30 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_unlock_cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "room_join_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoomId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_room_join_tokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_room_join_tokens_meeting_rooms_RoomId",
+                        column: x => x.RoomId,
+                        principalTable: "meeting_rooms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -93,6 +132,17 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
                 column: "AccountId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_room_join_tokens_RoomId_Role",
+                table: "room_join_tokens",
+                columns: new[] { "RoomId", "Role" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_room_join_tokens_TokenHash",
+                table: "room_join_tokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_unlock_cases_AccountId_Status",
                 table: "unlock_cases",
                 columns: new[] { "AccountId", "Status" });
@@ -120,7 +170,13 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
                 name: "lockout_ledger");
 
             migrationBuilder.DropTable(
+                name: "room_join_tokens");
+
+            migrationBuilder.DropTable(
                 name: "unlock_cases");
+
+            migrationBuilder.DropTable(
+                name: "meeting_rooms");
         }
     }
 }
