@@ -21,7 +21,7 @@ public static class MailServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailOptions>, MailOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.TryAddSingleton(_ => new MailTemplateRenderer());
+        services.TryAddSingleton(sp => new MailTemplateRenderer(time: sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<SmtpMailSender>();
         services.TryAddSingleton(sp => new OutboxMailSender(
             sp.GetRequiredService<IOptions<MailOptions>>(),

@@ -11,6 +11,7 @@ namespace IessClave.Web.Infrastructure.Mail;
 /// Each file is parsed once and cached; rendering uses strict variables, so a template that names a
 /// variable the model does not have fails loudly. The subject is the <c>subject</c> variable assigned in the
 /// front matter of the <c>.txt.sbn</c> file, evaluated without the model, so it cannot contain user data.
+/// Attachments of an <see cref="IMailWithAttachments"/> model are built here too, at send time.
 /// </summary>
 public sealed class MailTemplateRenderer
 {
@@ -22,8 +23,15 @@ public sealed class MailTemplateRenderer
 
     private readonly ConcurrentDictionary<string, Lazy<MailTemplateFile?>> cache = new(StringComparer.Ordinal);
 
+    private readonly TimeProvider time;
+
     /// <param name="templateRoot">Folder holding one subfolder per culture; default <see cref="DefaultTemplateRoot"/>.</param>
-    public MailTemplateRenderer(string? templateRoot = null) => TemplateRoot = templateRoot ?? DefaultTemplateRoot;
+    /// <param name="time">The clock handed to <see cref="IMailWithAttachments.Attachments"/>; default the system clock.</param>
+    public MailTemplateRenderer(string? templateRoot = null, TimeProvider? time = null)
+    {
+        TemplateRoot = templateRoot ?? DefaultTemplateRoot;
+        this.time = time ?? TimeProvider.System;
+    }
 
     public static string DefaultTemplateRoot => Path.Combine(AppContext.BaseDirectory, "templates", "mail");
 
@@ -48,7 +56,8 @@ public sealed class MailTemplateRenderer
         return new RenderedMail(
             subject,
             Run(html, model, subject, name, lang, HtmlExtension),
-            Run(text, model, subject, name, lang, TextExtension));
+            Run(text, model, subject, name, lang, TextExtension),
+            model is IMailWithAttachments files ? files.Attachments(time.GetUtcNow()) : []);
     }
 
     private string ResolveCulture(string name, string? culture)

@@ -17,12 +17,25 @@ internal static partial class MimeMessageFactory
         message.To.Add(Mailbox(envelope.ToName, envelope.To, nameof(envelope.To)));
         message.MessageId = ValidMessageId(envelope.MessageId);
         message.Subject = SingleLine(envelope.Content.Subject, "Subject");
-        message.Body = new BodyBuilder
+        var body = new BodyBuilder
         {
             TextBody = envelope.Content.TextBody,
             HtmlBody = envelope.Content.HtmlBody,
         }.ToMessageBody();
+        message.Body = envelope.Content.Attachments.Count == 0 ? body : WithAttachments(body, envelope.Content.Attachments);
         return message;
+    }
+
+    /// <summary>multipart/mixed: the text+html alternative first, then one part per attachment.</summary>
+    private static Multipart WithAttachments(MimeEntity body, IReadOnlyList<MailAttachment> attachments)
+    {
+        var mixed = new Multipart("mixed") { body };
+        foreach (var attachment in attachments)
+        {
+            mixed.Add(attachment.ToMimePart());
+        }
+
+        return mixed;
     }
 
     /// <summary>Parses a bare address (no display name, no list, no control characters) into a mailbox.</summary>

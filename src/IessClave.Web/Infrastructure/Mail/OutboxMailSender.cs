@@ -96,7 +96,8 @@ public sealed partial class OutboxMailSender : IMailSender
             string.Join(", ", message.To.Mailboxes.Select(m => m.Address)),
             message.Subject ?? "",
             message.TextBody ?? "",
-            message.HtmlBody ?? "");
+            message.HtmlBody ?? "",
+            string.Join(", ", message.Attachments.Select(a => a.ContentDisposition?.FileName ?? a.ContentType.Name ?? "")));
     }
 
     internal static string Sanitise(string messageId)

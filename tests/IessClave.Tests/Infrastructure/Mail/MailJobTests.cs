@@ -1,5 +1,6 @@
 using IessClave.Tests.Support;
 using IessClave.Web.Features.Registration;
+using IessClave.Web.Features.Unlock.Booking;
 using IessClave.Web.Infrastructure.Data;
 using IessClave.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,27 @@ public sealed class MailJobTests(SharedPostgresApp app)
         Assert.Null(mail.ProtectedModel);
         Assert.Single(app.Smtp.Messages, m => Flows.IsTo(m, to));
         Assert.Equal(mail.MessageId, app.Smtp.Messages.Single(m => Flows.IsTo(m, to)).MessageId);
+    }
+
+    [Fact]
+    public async Task SendMailJob_BookingConfirmation_BuildsTheIcsAtSendTime()
+    {
+        var to = $"cita.{Guid.NewGuid():N}@correo.test";
+        var model = MailSamples.BookingConfirmation() with { AttendeeEmail = to };
+        Guid mailId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var mail = scope.ServiceProvider.GetRequiredService<MailQueue>().Add(model, to, null, "es", null);
+            await scope.ServiceProvider.GetRequiredService<IessClaveDbContext>().SaveChangesAsync();
+            mailId = mail.Id;
+        }
+
+        await RunJobAsync(mailId);
+
+        var received = await app.Smtp.WaitForMessageAsync(m => Flows.IsTo(m, to), Flows.MailTimeout);
+        var ics = Assert.Single(received.Attachments);
+        Assert.Equal(BookingConfirmationMail.FileName, ics.ContentDisposition?.FileName);
+        Assert.Equal("text/calendar", ics.ContentType.MimeType);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using IessClave.Web.Features.Registration;
+using IessClave.Web.Features.Unlock.Booking;
 using IessClave.Web.Features.SignIn;
 using IessClave.Web.Infrastructure.Mail;
 
@@ -16,9 +17,15 @@ internal static class MailSamples
     public static LockoutNoticeMail LockoutNotice(string name = "Juan Andrade", string virtualLink = "https://clave.iess.local/desbloqueo/virtual") =>
         new(name, Moment, virtualLink, "https://clave.iess.local/desbloqueo/video", "https://www.iess.gob.ec/atencion");
 
+    public static BookingConfirmationMail BookingConfirmation(string name = "Luis Ñauñay", int sequence = 0) =>
+        new(Guid.Parse("6f1c2d3e-4b5a-4c7d-8e9f-a0b1c2d3e4f5"), name, Moment, Moment.AddMinutes(30),
+            "https://clave.iess.local/sala/unirse?t=abc&x=\"1\"", "https://clave.iess.local/cita/gestionar?t=def&y=<b>",
+            "no-responder@iess.local", "luis@example.ec", sequence);
+
     public static IReadOnlyDictionary<string, IMailModel> ByTemplateName { get; } = new Dictionary<string, IMailModel>
     {
         ["Activation"] = Activation(),
+        ["BookingConfirmation"] = BookingConfirmation("Luis <b>Ñauñay</b>"),
         ["LockoutNotice"] = LockoutNotice(),
         ["MeetingLink"] = new IessClave.Web.Features.Unlock.Verification.MeetingLinkMail("Ana <i>Loor</i>", "https://clave.iess.local/sala/unirse?t=abc&x=\"1\"", Moment),
         ["NewClave"] = new NewClaveMail("Rosa <b>Quishpe</b>", "https://clave.iess.local/clave/nueva?t=abc&x=\"1\"", Moment, 15),
