@@ -9,6 +9,7 @@ using IessClave.Web.Features.Supervision;
 using IessClave.Web.Features.Unlock.Queue;
 using IessClave.Web.Features.Unlock.Verification;
 using IessClave.Web.Features.Unlock.Room;
+using IessClave.Web.Features.Unlock.Booking;
 using IessClave.Web.Infrastructure.Audit;
 using IessClave.Web.Infrastructure.Data;
 using IessClave.Web.Infrastructure.Jobs;
@@ -69,6 +70,7 @@ public static class HostingExtensions
         services.AddMeetings(config);
         services.AddSupervision();
         services.AddRoom(config);
+        services.AddBooking(config);
         services.AddAgents(config);
         return builder;
     }

@@ -11,6 +11,9 @@ public enum PriorityReason
     None = 0,
     Age = 1,
     Disability = 2,
+
+    /// <summary>A booked call whose slot started.</summary>
+    Booking = 3,
 }
 
 public enum TicketStatus

@@ -38,7 +38,11 @@ public class PostgresApp : IAsyncLifetime
         await CommandLine.MigrateAsync(factory.Services);
         var logs = factory.Logs;
         Eventually.Diagnostics = () => string.Join("\n", logs.Lines.Where(l => l.StartsWith("Error") || l.StartsWith("Warning") || l.StartsWith("Critical")).TakeLast(20));
+        await AfterStartAsync();
     }
+
+    /// <summary>For fixtures that need more set up once the app runs (e.g. the clock on a given day).</summary>
+    protected virtual Task AfterStartAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {

@@ -36,6 +36,12 @@ public static class AuditActions
     public const string QueueNoShow = "queue.no-show";
     public const string QueueFinished = "queue.finished";
     public const string QueueAnswered = "queue.answered";
+    public const string BookingCreated = "booking.created";
+    public const string BookingRescheduled = "booking.rescheduled";
+    public const string BookingCancelled = "booking.cancelled";
+    public const string BookingCheckedIn = "booking.checked-in";
+    public const string BookingAttended = "booking.attended";
+    public const string BookingNoShow = "booking.no-show";
     public const string RoomOpened = "room.opened";
     public const string RoomJoined = "room.joined";
     public const string RoomClosed = "room.closed";

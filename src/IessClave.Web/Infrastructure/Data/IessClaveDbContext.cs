@@ -25,6 +25,8 @@ public abstract class IessClaveDbContext(DbContextOptions options) : DbContext(o
     public DbSet<LockoutEntry> LockoutLedger => Set<LockoutEntry>();
     public DbSet<MeetingRoom> MeetingRooms => Set<MeetingRoom>();
     public DbSet<RoomJoinToken> RoomJoinTokens => Set<RoomJoinToken>();
+    public DbSet<CallBooking> Bookings => Set<CallBooking>();
+    public DbSet<BookingSlot> BookingSlots => Set<BookingSlot>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IessClaveDbContext).Assembly);

@@ -25,7 +25,11 @@ internal static class MailSamples
     public static IReadOnlyDictionary<string, IMailModel> ByTemplateName { get; } = new Dictionary<string, IMailModel>
     {
         ["Activation"] = Activation(),
+        ["BookingCancelled"] = new BookingCancelledMail(Guid.Parse("6f1c2d3e-4b5a-4c7d-8e9f-a0b1c2d3e4f5"), "Luis <b>Ñauñay</b>", Moment, Moment.AddMinutes(20),
+            "https://clave.iess.local/desbloquear/cita?x=\"1\"&y=<b>", "no-responder@iess.local", "luis@example.ec", 2),
         ["BookingConfirmation"] = BookingConfirmation("Luis <b>Ñauñay</b>"),
+        ["BookingReminder"] = new BookingReminderMail("Luis <b>Ñauñay</b>", Moment, Moment.AddMinutes(20),
+            "https://clave.iess.local/desbloquear/cita/gestionar?t=abc&x=\"1\"", "https://clave.iess.local/desbloquear/cita/gestionar?t=abc&y=<b>", Shortly: true),
         ["LockoutNotice"] = LockoutNotice(),
         ["MeetingLink"] = new IessClave.Web.Features.Unlock.Verification.MeetingLinkMail("Ana <i>Loor</i>", "https://clave.iess.local/sala/unirse?t=abc&x=\"1\"", Moment),
         ["NewClave"] = new NewClaveMail("Rosa <b>Quishpe</b>", "https://clave.iess.local/clave/nueva?t=abc&x=\"1\"", Moment, 15),

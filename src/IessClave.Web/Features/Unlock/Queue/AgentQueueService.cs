@@ -57,9 +57,10 @@ public sealed class AgentQueueService(
         var now = time.GetUtcNow();
         await db.QueueTickets.Where(t => t.Id == ticketId).ExecuteUpdateAsync(s => s.SetProperty(t => t.AgentId, agentId).SetProperty(t => t.CalledAt, now), ct);
         agent.CurrentTicketId = ticketId;
-        var claimed = await db.QueueTickets.Where(t => t.Id == ticketId).Select(t => new { t.Lane, t.AccountId }).SingleAsync(ct);
+        var claimed = await db.QueueTickets.Where(t => t.Id == ticketId).Select(t => new { t.Lane, t.AccountId, t.PriorityReason }).SingleAsync(ct);
         var lane = claimed.Lane;
-        var unlockCase = await cases.OpenForCallAsync(claimed.AccountId, ticketId.Value, agentId, CaseChannel.VideoQueue, ct);
+        var channel = claimed.PriorityReason == PriorityReason.Booking ? CaseChannel.ScheduledCall : CaseChannel.VideoQueue;
+        var unlockCase = await cases.OpenForCallAsync(claimed.AccountId, ticketId.Value, agentId, channel, ct);
         audit.Record(AuditActors.Agent, agentId.ToString(), AuditActions.QueueTaken, detail: $"ticket={ticketId}");
         await db.SaveChangesAsync(ct);
         await events.AppendAsync(lane, ticketId.Value, -1, ct);

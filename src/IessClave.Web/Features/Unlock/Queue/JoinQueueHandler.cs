@@ -1,9 +1,6 @@
 using IessClave.Web.Domain;
-using IessClave.Web.Features.Registration;
 using IessClave.Web.Infrastructure.Audit;
 using IessClave.Web.Infrastructure.Data;
-using IessClave.Web.Infrastructure.RobotCheck;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace IessClave.Web.Features.Unlock.Queue;
@@ -22,8 +19,7 @@ public sealed record JoinQueueResult(QueueTicket? Ticket, string? Field, string?
 /// </summary>
 public sealed class JoinQueueHandler(
     IessClaveDbContext db,
-    AltchaService robotCheck,
-    IdentityAttemptLimiter limiter,
+    LockedAccountProof proof,
     QueueTicketService tickets,
     AuditLog audit,
     IOptions<QueueOptions> options,
@@ -31,43 +27,15 @@ public sealed class JoinQueueHandler(
 {
     public async Task<JoinQueueResult> HandleAsync(JoinQueueInput input, CancellationToken ct)
     {
-        var parsed = IdentificationParser.Parse(input.Identification);
-        if (!parsed.IsValid)
+        var proven = await proof.ProveAsync(input.Identification, input.BirthDate, input.RobotProof, "queue", ct);
+        if (proven.AccountId is not { } accountId)
         {
-            return JoinQueueResult.Fail("identification", parsed.Error!);
+            return new JoinQueueResult(null, proven.Field, proven.Error, proven.Throttled);
         }
 
-        if (input.BirthDate is null)
-        {
-            return JoinQueueResult.Fail("birthDate", RegistrationErrors.BirthDateRequired);
-        }
-
-        if (!robotCheck.Verify(input.RobotProof))
-        {
-            return JoinQueueResult.Fail("robotProof", RegistrationErrors.RobotCheck);
-        }
-
-        var id = parsed.Identification!.Value;
-        if (!limiter.TryAcquire("queue", id))
-        {
-            return new JoinQueueResult(null, null, RegistrationErrors.TooManyAttempts, Throttled: true);
-        }
-
-        var match = await db.Accounts.AsNoTracking().Where(a => a.Affiliate.Identification == id)
-            .Select(a => new { a.Id, a.Affiliate.BirthDate, a.Status, a.LockedAt }).SingleOrDefaultAsync(ct);
-        if (match is null || match.BirthDate != input.BirthDate)
-        {
-            return JoinQueueResult.Fail("birthDate", QueueErrors.NoMatch);
-        }
-
-        if (match.Status != AccountStatus.Active || match.LockedAt is null)
-        {
-            return JoinQueueResult.Fail("identification", match.Status == AccountStatus.Active ? QueueErrors.NotLocked : QueueErrors.NoClave);
-        }
-
-        var (lane, reason) = LaneFor(match.BirthDate, input.DeclaresDisability);
-        var ticket = await tickets.JoinAsync(match.Id, lane, reason, ct);
-        audit.Record(AuditActors.Affiliate, match.Id.ToString(), AuditActions.QueueJoined, match.Id, $"ticket={ticket.Id};lane={lane}");
+        var (lane, reason) = LaneFor(proven.BirthDate, input.DeclaresDisability);
+        var ticket = await tickets.JoinAsync(accountId, lane, reason, ct);
+        audit.Record(AuditActors.Affiliate, accountId.ToString(), AuditActions.QueueJoined, accountId, $"ticket={ticket.Id};lane={lane}");
         await db.SaveChangesAsync(ct);
         return new JoinQueueResult(ticket, null, null);
     }

@@ -28,6 +28,7 @@ public static class QueueFeature
         services.AddScoped<QueueEventWriter>();
         services.AddScoped<QueueTicketService>();
         services.AddScoped<QueueStatistics>();
+        services.AddScoped<LockedAccountProof>();
         services.AddScoped<JoinQueueHandler>();
         services.AddScoped<AgentQueueService>();
         services.AddScoped<NoShowJob>();

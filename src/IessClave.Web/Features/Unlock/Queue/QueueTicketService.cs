@@ -7,8 +7,12 @@ namespace IessClave.Web.Features.Unlock.Queue;
 /// <summary>The affiliate's side of a ticket: join (once), leave, connection presence, expiry after the grace period.</summary>
 public sealed class QueueTicketService(IessClaveDbContext db, QueueEventWriter events, TimeProvider time)
 {
-    /// <summary>Returns the account's active ticket, creating one when there is none (one active ticket per account).</summary>
-    public async Task<QueueTicket> JoinAsync(Guid accountId, QueueLane lane, PriorityReason reason, CancellationToken ct)
+    /// <summary>
+    /// Returns the account's active ticket, creating one when there is none (one active ticket per account).
+    /// <paramref name="absentSince"/> creates it as if its page had disconnected then: it is not handed out until
+    /// the page connects, and expires one grace period later if it never does.
+    /// </summary>
+    public async Task<QueueTicket> JoinAsync(Guid accountId, QueueLane lane, PriorityReason reason, CancellationToken ct, DateTimeOffset? absentSince = null)
     {
         if (await ActiveTicketAsync(accountId, ct) is { } existing)
         {
@@ -23,6 +27,7 @@ public sealed class QueueTicketService(IessClaveDbContext db, QueueEventWriter e
             PriorityReason = reason,
             Status = TicketStatus.Waiting,
             JoinedAt = time.GetUtcNow(),
+            DisconnectedAt = absentSince,
         };
         db.QueueTickets.Add(ticket);
         try

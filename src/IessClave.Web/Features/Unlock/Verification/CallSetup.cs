@@ -19,7 +19,7 @@ public sealed class CallSetup(IessClaveDbContext db, MeetingService meetings, Ma
     {
         var protector = protection.CreateProtector(TicketViews.JoinUrlPurpose);
         var unlockCase = await db.Cases.SingleAsync(c => c.Id == caseId, ct);
-        var meeting = await meetings.StartCallAsync(caseId, ct);
+        var meeting = await BookedTeamsMeetingAsync(unlockCase, protector, ct) ?? await meetings.StartCallAsync(caseId, ct);
         var firstTime = unlockCase.MeetingExternalId != meeting.ExternalId || unlockCase.AffiliateJoinUrlProtected is null;
         unlockCase.MeetingKind = (MeetingKindValue)meeting.Kind;
         unlockCase.MeetingExternalId = meeting.ExternalId;
@@ -40,6 +40,26 @@ public sealed class CallSetup(IessClaveDbContext db, MeetingService meetings, Ma
         }
 
         return meeting;
+    }
+
+    /// <summary>A booked call made with Teams already has its meeting (the affiliate is invited to it): use that one.</summary>
+    private async Task<Meeting?> BookedTeamsMeetingAsync(UnlockCase unlockCase, IDataProtector protector, CancellationToken ct)
+    {
+        if (unlockCase.Channel != CaseChannel.ScheduledCall || unlockCase.TicketId is not { } ticketId)
+        {
+            return null;
+        }
+
+        var booked = await db.Bookings.AsNoTracking()
+            .Where(b => b.TicketId == ticketId && b.MeetingKind == MeetingKindValue.Teams && b.JoinUrlProtected != null)
+            .Select(b => new { b.MeetingExternalId, b.JoinUrlProtected }).FirstOrDefaultAsync(ct);
+        if (booked is null)
+        {
+            return null;
+        }
+
+        var joinUrl = protector.Unprotect(booked.JoinUrlProtected!);
+        return new Meeting(MeetingKind.Teams, joinUrl, joinUrl, booked.MeetingExternalId);
     }
 
     /// <summary>The agent's own join link for the case (null before the meeting exists).</summary>
