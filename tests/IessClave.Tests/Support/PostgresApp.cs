@@ -18,6 +18,14 @@ public class PostgresApp : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Overrides => new Dictionary<string, string?>();
 
+    /// <summary>Replaces services of the app (e.g. the handler that sends Graph calls to a fake Graph server).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Runs before the app is built (e.g. to start a fake server whose address goes into <see cref="Overrides"/>).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
     public PostgresAppFactory Factory => factory ?? throw new InvalidOperationException("Not started.");
 
     public SmtpTestServer Smtp => smtp ?? throw new InvalidOperationException("Not started.");
@@ -34,7 +42,8 @@ public class PostgresApp : IAsyncLifetime
     {
         database = await TestDatabase.CreateAsync("iessclave_it");
         smtp = await SmtpTestServer.StartAsync();
-        factory = new PostgresAppFactory(database, smtp, Overrides);
+        await BeforeStartAsync();
+        factory = new PostgresAppFactory(database, smtp, Overrides, ConfigureTestServices);
         await CommandLine.MigrateAsync(factory.Services);
         var logs = factory.Logs;
         Eventually.Diagnostics = () => string.Join("\n", logs.Lines.Where(l => l.StartsWith("Error") || l.StartsWith("Warning") || l.StartsWith("Critical")).TakeLast(20));
@@ -44,7 +53,7 @@ public class PostgresApp : IAsyncLifetime
     /// <summary>For fixtures that need more set up once the app runs (e.g. the clock on a given day).</summary>
     protected virtual Task AfterStartAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (factory is not null)
         {

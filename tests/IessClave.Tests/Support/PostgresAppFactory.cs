@@ -10,7 +10,7 @@ namespace IessClave.Tests.Support;
 /// The real app on real PostgreSQL (its own database and Hangfire schema), mail over real SMTP to an
 /// in-process server, and a <see cref="FakeTimeProvider"/> for every clock the app reads.
 /// </summary>
-public sealed class PostgresAppFactory(TestDatabase database, SmtpTestServer smtp, IDictionary<string, string?>? overrides = null)
+public sealed class PostgresAppFactory(TestDatabase database, SmtpTestServer smtp, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? testServices = null)
     : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
@@ -48,6 +48,10 @@ public sealed class PostgresAppFactory(TestDatabase database, SmtpTestServer smt
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            testServices?.Invoke(services);
+        });
     }
 }

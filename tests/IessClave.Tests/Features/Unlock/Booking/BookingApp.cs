@@ -12,7 +12,7 @@ namespace IessClave.Tests.Features.Unlock.Booking;
 /// The app with its clock on a Monday at 07:00 in Ecuador (12:00 UTC), before the first slot (08:00), so
 /// every test books real slots of that week; capacity 2 per slot (the default).
 /// </summary>
-public sealed partial class BookingApp : PostgresApp
+public partial class BookingApp : PostgresApp
 {
     public static readonly TimeSpan Ecuador = TimeSpan.FromHours(-5);
 
