@@ -12,8 +12,16 @@ public enum BookingStatus
     NoShow = 5,
 }
 
+public enum BookingKind
+{
+    VideoCall = 1,
+
+    /// <summary>In person, at a service window of an agency.</summary>
+    Window = 2,
+}
+
 /// <summary>
-/// A scheduled video call. <see cref="Sequence"/> grows with every reschedule: the calendar invitation (UID from
+/// A scheduled video call or window appointment. <see cref="Sequence"/> grows with every reschedule: the calendar invitation (UID from
 /// <see cref="Id"/>) is updated in place, and jobs scheduled for an earlier version of the booking do nothing.
 /// The manage link's token is stored as a SHA-256 hash (lookup) and, encrypted, for the reminder mails.
 /// </summary>
@@ -21,6 +29,10 @@ public sealed class CallBooking
 {
     public Guid Id { get; set; }
     public Guid AccountId { get; set; }
+    public BookingKind Kind { get; set; } = BookingKind.VideoCall;
+
+    /// <summary>The agency of a window appointment (an id from the configured agencies).</summary>
+    public string? AgencyId { get; set; }
     public BookingStatus Status { get; set; }
     public DateTimeOffset StartsAt { get; set; }
     public DateTimeOffset EndsAt { get; set; }
@@ -58,9 +70,20 @@ public enum BookingReminder
     ShortlyBefore = 2,
 }
 
-/// <summary>How many bookings hold one slot (key: the slot's start in Unix seconds); capacity is checked in SQL.</summary>
+/// <summary>
+/// How many bookings hold one slot of one resource (the video desk, or an agency's windows); key: the slot's start
+/// in Unix seconds. Capacity is checked in SQL.
+/// </summary>
 public sealed class BookingSlot
 {
+    public const string VideoDesk = "video";
+
+    public required string Resource { get; set; }
     public long SlotKey { get; set; }
     public int Booked { get; set; }
+}
+
+public static class BookingResources
+{
+    public static string For(string? agencyId) => agencyId is null ? BookingSlot.VideoDesk : "agency:" + agencyId;
 }

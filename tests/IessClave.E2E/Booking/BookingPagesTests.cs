@@ -36,7 +36,7 @@ public sealed class BookingPagesTests(AppFixture app, BrowserFixture browser, IT
         await page.GotoAsync("/desbloquear");
         await TabToAsync(page, "a[href='/desbloquear/cita']");
         await keys.PressAsync("Enter");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Agendar una videollamada" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Agendar una cita" })).ToBeVisibleAsync();
         await Check("cita");
 
         await TabToAsync(page, "#Identification");

@@ -20,6 +20,7 @@ internal sealed class CallBookingConfiguration : IEntityTypeConfiguration<CallBo
         b.Property(x => x.ManageTokenProtected).HasMaxLength(1000);
         b.Property(x => x.MeetingExternalId).HasMaxLength(500);
         b.Property(x => x.JoinUrlProtected).HasMaxLength(2000);
+        b.Property(x => x.AgencyId).HasMaxLength(60);
     }
 }
 
@@ -28,7 +29,8 @@ internal sealed class BookingSlotConfiguration : IEntityTypeConfiguration<Bookin
     public void Configure(EntityTypeBuilder<BookingSlot> b)
     {
         b.ToTable("booking_slots");
-        b.HasKey(x => x.SlotKey);
+        b.HasKey(x => new { x.Resource, x.SlotKey });
+        b.Property(x => x.Resource).HasMaxLength(80);
         b.Property(x => x.SlotKey).ValueGeneratedNever();
     }
 }

@@ -31,7 +31,8 @@ public sealed class BookingConfirmationMailTests : IDisposable
 
         var mail = new MailTemplateRenderer(time: time).Render(model, "es");
 
-        Assert.Equal("Su videollamada con el IESS está agendada", mail.Subject);
+        Assert.Equal("Su cita con el IESS está agendada", mail.Subject);
+        Assert.Contains("por videollamada", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Inicio: 15/03/2025 10:30", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Fin: 15/03/2025 11:00", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("24 horas y otro 15 minutos antes", mail.TextBody, StringComparison.Ordinal);
@@ -96,7 +97,7 @@ public sealed class BookingConfirmationMailTests : IDisposable
 
         var entry = Assert.Single(sender.List(10));
         Assert.Equal("cita-iess.ics", entry.AttachmentNames);
-        Assert.Equal("Your video call with the IESS is booked", entry.Subject);
+        Assert.Equal("Your appointment with the IESS is booked", entry.Subject);
         using var message = MimeMessage.Load(Path.Combine(folder, entry.FileName));
         var ics = Decode(Assert.IsAssignableFrom<MimePart>(Assert.Single(message.Attachments)));
         Assert.Contains("METHOD:REQUEST", IcsParsing.Unfold(ics));

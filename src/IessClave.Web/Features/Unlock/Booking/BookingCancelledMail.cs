@@ -12,7 +12,8 @@ public sealed record BookingCancelledMail(
     string BookAgainLink,
     string OrganizerEmail,
     string AttendeeEmail,
-    int Sequence) : IMailWithAttachments
+    int Sequence,
+    string? Place = null) : IMailWithAttachments
 {
     public string TemplateName => "BookingCancelled";
 
@@ -24,7 +25,7 @@ public sealed record BookingCancelledMail(
         Sequence,
         StartsAt,
         EndsAt,
-        BookingConfirmationMail.Summary,
+        Place is null ? BookingConfirmationMail.Summary : BookingConfirmationMail.WindowSummary,
         "La cita fue cancelada. Puede agendar otra en " + BookAgainLink,
         new Uri(BookAgainLink, UriKind.Absolute),
         OrganizerEmail,

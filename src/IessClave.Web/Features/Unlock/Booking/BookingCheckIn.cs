@@ -31,7 +31,7 @@ public sealed class BookingCheckIn(
         }
 
         var now = time.GetUtcNow();
-        if (entry is null || entry.Status != BookingStatus.Booked || now < entry.StartsAt || now >= ArrivalDeadline(entry))
+        if (entry is null || entry.Kind != BookingKind.VideoCall || entry.Status != BookingStatus.Booked || now < entry.StartsAt || now >= ArrivalDeadline(entry))
         {
             return null;
         }

@@ -23,12 +23,16 @@ public sealed class BookingConfirmationJob(IessClaveDbContext db, MeetingService
         }
 
         var person = await mails.PersonAsync(booking.AccountId, ct);
-        if (meetings.ConfiguredKind == MeetingKind.Teams && booking.MeetingExternalId is null)
+        if (booking.Kind == BookingKind.VideoCall && meetings.ConfiguredKind == MeetingKind.Teams && booking.MeetingExternalId is null)
         {
             await ScheduleTeamsEventAsync(booking, person, ct);
         }
 
-        booking.MeetingKind ??= MeetingKindValue.BuiltInRoom;
+        if (booking.Kind == BookingKind.VideoCall)
+        {
+            booking.MeetingKind ??= MeetingKindValue.BuiltInRoom;
+        }
+
         var queued = mails.Confirmation(booking, person);
         booking.ConfirmedSequence = sequence;
         await db.SaveChangesAsync(ct);

@@ -16,10 +16,12 @@ public sealed record BookingConfirmationMail(
     string ManageLink,
     string OrganizerEmail,
     string AttendeeEmail,
-    int Sequence) : IMailWithAttachments
+    int Sequence,
+    string? Place = null) : IMailWithAttachments
 {
     public const string FileName = "cita-iess.ics";
     public const string Summary = "Videollamada con el IESS: desbloqueo de clave";
+    public const string WindowSummary = "Cita en ventanilla del IESS: desbloqueo de clave";
 
     public string TemplateName => "BookingConfirmation";
 
@@ -34,8 +36,10 @@ public sealed record BookingConfirmationMail(
         Sequence,
         StartsAt,
         EndsAt,
-        Summary,
-        "Únase a la videollamada con el IESS para desbloquear su clave con este enlace:\n" + JoinLink
+        Place is null ? Summary : WindowSummary,
+        (Place is null
+            ? "Únase a la videollamada con el IESS para desbloquear su clave con este enlace:\n" + JoinLink
+            : "Acérquese a " + Place + " con su cédula o documento de identidad original.\nSu cita: " + JoinLink)
             + "\nTenga a mano su cédula o documento de identidad."
             + "\nPara cancelar o cambiar la cita, use el enlace de su correo de confirmación.",
         new Uri(JoinLink, UriKind.Absolute),
@@ -43,6 +47,6 @@ public sealed record BookingConfirmationMail(
         "IESS",
         AttendeeEmail)
     {
-        ReminderText = "Su videollamada con el IESS empieza pronto",
+        ReminderText = Place is null ? "Su videollamada con el IESS empieza pronto" : "Su cita en la ventanilla del IESS empieza pronto",
     };
 }

@@ -24,8 +24,12 @@ public sealed class BookingJobs(IBackgroundJobClient jobs, IOptions<BookingOptio
             }
         }
 
-        jobs.Schedule<BookingCheckInJob>(j => j.RunAsync(id, sequence, CancellationToken.None), booking.StartsAt - time.GetUtcNow());
-        Settle(id, booking.StartsAt + options.Value.ArrivalTolerance + TimeSpan.FromMinutes(1) - time.GetUtcNow());
+        if (booking.Kind == BookingKind.VideoCall)
+        {
+            jobs.Schedule<BookingCheckInJob>(j => j.RunAsync(id, sequence, CancellationToken.None), booking.StartsAt - time.GetUtcNow());
+        }
+
+        Settle(id, SettleAt(booking) - time.GetUtcNow());
     }
 
     public void AfterCancelled(CallBooking booking)
@@ -39,6 +43,14 @@ public sealed class BookingJobs(IBackgroundJobClient jobs, IOptions<BookingOptio
 
     public void Settle(Guid bookingId, TimeSpan delay) =>
         jobs.Schedule<BookingSettleJob>(j => j.RunAsync(bookingId, CancellationToken.None), delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
+
+    /// <summary>
+    /// When the outcome is first looked at: a video call once the arrival tolerance is over; a window appointment
+    /// (served by the window mode, not the queue) half an hour after the slot, so the visit has been recorded.
+    /// </summary>
+    public DateTimeOffset SettleAt(CallBooking booking) => booking.Kind == BookingKind.VideoCall
+        ? booking.StartsAt + options.Value.ArrivalTolerance + TimeSpan.FromMinutes(1)
+        : booking.EndsAt + TimeSpan.FromMinutes(30);
 
     public IEnumerable<(BookingReminder Reminder, TimeSpan Before)> Reminders() =>
         [(BookingReminder.DayBefore, options.Value.FirstReminder), (BookingReminder.ShortlyBefore, options.Value.SecondReminder)];

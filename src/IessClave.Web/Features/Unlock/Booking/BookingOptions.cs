@@ -35,6 +35,13 @@ public sealed class BookingOptions
 
     public TimeSpan SecondReminder { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Agencies whose service windows take appointments (same hours as the video desk).</summary>
+    public List<AgencyOptions> Agencies { get; set; } = [];
+
+    public AgencyOptions? Agency(string? id) => id is null ? null : Agencies.FirstOrDefault(a => a.Id == id);
+
+    public int CapacityOf(string? agencyId) => Agency(agencyId)?.CapacityPerSlot ?? CapacityPerSlot;
+
     /// <summary>Null when the options make sense, else what is wrong (checked at start-up).</summary>
     public string? Problem() =>
         SlotLength < TimeSpan.FromMinutes(5) || SlotLength > TimeSpan.FromHours(2) ? "Booking:SlotLength must be between 5 minutes and 2 hours."
@@ -43,5 +50,22 @@ public sealed class BookingOptions
         : MinimumLead < TimeSpan.Zero ? "Booking:MinimumLead cannot be negative."
         : ArrivalTolerance <= TimeSpan.Zero || ArrivalTolerance > SlotLength ? "Booking:ArrivalTolerance must be positive and at most one slot."
         : SecondReminder <= TimeSpan.Zero || FirstReminder <= SecondReminder ? "Booking:FirstReminder must come before SecondReminder, both before the slot."
+        : Agencies.Any(a => !a.IsValid()) ? "Booking:Agencies: each needs an Id (lowercase letters, digits, '-'; up to 60), a Name, an Address and a CapacityPerSlot of 1–1000."
+        : Agencies.Select(a => a.Id).Distinct().Count() != Agencies.Count ? "Booking:Agencies: ids must be unique."
         : null;
+}
+
+public sealed class AgencyOptions
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Address { get; set; } = "";
+    public int CapacityPerSlot { get; set; } = 2;
+
+    public bool IsValid() =>
+        Id.Length is > 0 and <= 60 && Id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+        && !string.IsNullOrWhiteSpace(Name) && Name.Length <= 120 && !string.IsNullOrWhiteSpace(Address) && Address.Length <= 200
+        && CapacityPerSlot is >= 1 and <= 1000;
+
+    public string Place => $"{Name}, {Address}";
 }

@@ -20,7 +20,7 @@ public enum BookingOutcome
 public sealed record BookingResult(BookingOutcome Outcome, CallBooking? Booking = null, string? ManageToken = null);
 
 /// <summary>
-/// Books, moves and cancels video-call slots. Capacity and "one active booking per account" are enforced by the
+/// Books, moves and cancels video-call slots and window appointments. Capacity and "one active booking per account" are enforced by the
 /// database in the same transaction as the booking row; mails, the Teams event and reminders follow in jobs.
 /// </summary>
 public sealed class BookingService(
@@ -28,6 +28,7 @@ public sealed class BookingService(
     BookingSlots slots,
     SlotCalendar calendar,
     BookingLinks links,
+    Microsoft.Extensions.Options.IOptions<BookingOptions> options,
     BookingJobs jobs,
     AuditLog audit,
     TimeProvider time)
@@ -39,9 +40,10 @@ public sealed class BookingService(
     public async Task<CallBooking?> FindByTokenAsync(string? rawToken, CancellationToken ct) =>
         LinkTokens.TryHash(rawToken) is { } hash ? await db.Bookings.SingleOrDefaultAsync(b => b.ManageTokenHash == hash, ct) : null;
 
-    public async Task<BookingResult> BookAsync(Guid accountId, long slotKey, CancellationToken ct)
+    /// <param name="agencyId">Null for a video call; else the agency whose window the appointment is at.</param>
+    public async Task<BookingResult> BookAsync(Guid accountId, long slotKey, CancellationToken ct, string? agencyId = null)
     {
-        if (calendar.Find(slotKey) is not { } slot)
+        if (calendar.Find(slotKey) is not { } slot || (agencyId is not null && options.Value.Agency(agencyId) is null))
         {
             return new BookingResult(BookingOutcome.SlotNotOffered);
         }
@@ -51,12 +53,14 @@ public sealed class BookingService(
             return new BookingResult(BookingOutcome.AlreadyBooked, existing);
         }
 
-        await slots.EnsureAsync(slot.Key, ct);
+        await slots.EnsureAsync(agencyId, slot.Key, ct);
         var (raw, hash) = LinkTokens.Create();
         var booking = new CallBooking
         {
             Id = Guid.NewGuid(),
             AccountId = accountId,
+            Kind = agencyId is null ? BookingKind.VideoCall : BookingKind.Window,
+            AgencyId = agencyId,
             Status = BookingStatus.Booked,
             StartsAt = slot.StartsAt,
             EndsAt = slot.EndsAt,
@@ -67,13 +71,13 @@ public sealed class BookingService(
         };
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            if (!await slots.TryTakeAsync(slot.Key, ct))
+            if (!await slots.TryTakeAsync(agencyId, slot.Key, ct))
             {
                 return new BookingResult(BookingOutcome.SlotFull);
             }
 
             db.Bookings.Add(booking);
-            audit.Record(AuditActors.Affiliate, accountId.ToString(), AuditActions.BookingCreated, accountId, $"booking={booking.Id};slot={slot.Key}");
+            audit.Record(AuditActors.Affiliate, accountId.ToString(), AuditActions.BookingCreated, accountId, $"booking={booking.Id};slot={slot.Key};resource={BookingResources.For(agencyId)}");
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -106,11 +110,11 @@ public sealed class BookingService(
             return new BookingResult(BookingOutcome.SlotNotOffered, booking);
         }
 
-        await slots.EnsureAsync(slot.Key, ct);
+        await slots.EnsureAsync(booking.AgencyId, slot.Key, ct);
         string? oldTeamsEvent;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            if (!await slots.TryTakeAsync(slot.Key, ct))
+            if (!await slots.TryTakeAsync(booking.AgencyId, slot.Key, ct))
             {
                 return new BookingResult(BookingOutcome.SlotFull, booking);
             }
@@ -132,7 +136,7 @@ public sealed class BookingService(
                 return new BookingResult(BookingOutcome.TooLate, booking);
             }
 
-            await slots.ReleaseAsync(oldKey, ct);
+            await slots.ReleaseAsync(booking.AgencyId, oldKey, ct);
             audit.Record(AuditActors.Affiliate, booking.AccountId.ToString(), AuditActions.BookingRescheduled, booking.AccountId, $"booking={booking.Id};slot={slot.Key}");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -171,7 +175,7 @@ public sealed class BookingService(
                 return new BookingResult(BookingOutcome.TooLate, booking);
             }
 
-            await slots.ReleaseAsync(booking.StartsAt.ToUnixTimeSeconds(), ct);
+            await slots.ReleaseAsync(booking.AgencyId, booking.StartsAt.ToUnixTimeSeconds(), ct);
             audit.Record(AuditActors.Affiliate, booking.AccountId.ToString(), AuditActions.BookingCancelled, booking.AccountId, $"booking={booking.Id}");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

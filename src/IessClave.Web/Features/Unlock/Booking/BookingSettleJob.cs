@@ -25,6 +25,8 @@ public sealed class BookingSettleJob(IessClaveDbContext db, BookingJobs jobs, Au
 
         BookingStatus? outcome = booking.Status switch
         {
+            BookingStatus.Booked when booking.Kind == BookingKind.Window => now < jobs.SettleAt(booking) ? null
+                : await VisitedWindowAsync(booking, ct) ? BookingStatus.Attended : BookingStatus.NoShow,
             BookingStatus.Booked when now >= booking.StartsAt + options.Value.ArrivalTolerance => BookingStatus.NoShow,
             BookingStatus.InQueue => await FromTicketAsync(booking.TicketId, ct),
             _ => null,
@@ -33,7 +35,7 @@ public sealed class BookingSettleJob(IessClaveDbContext db, BookingJobs jobs, Au
         {
             if (booking.Status is BookingStatus.Booked or BookingStatus.InQueue)
             {
-                jobs.Settle(bookingId, booking.Status == BookingStatus.Booked ? booking.StartsAt + options.Value.ArrivalTolerance - now : LookAgain);
+                jobs.Settle(bookingId, booking.Status == BookingStatus.Booked ? jobs.SettleAt(booking) - now : LookAgain);
             }
 
             return null;
@@ -45,6 +47,14 @@ public sealed class BookingSettleJob(IessClaveDbContext db, BookingJobs jobs, Au
             booking.AccountId, $"booking={bookingId};ticket={booking.TicketId}");
         await db.SaveChangesAsync(ct);
         return outcome;
+    }
+
+    /// <summary>A window appointment was kept if the account's case was served at a window from an hour before the slot on.</summary>
+    private Task<bool> VisitedWindowAsync(CallBooking booking, CancellationToken ct)
+    {
+        var from = booking.StartsAt - TimeSpan.FromHours(1);
+        return db.Cases.AnyAsync(c => c.AccountId == booking.AccountId && c.Channel == CaseChannel.Window
+            && (c.OpenedAt >= from || c.ClosedAt >= from || (c.ClosedAt == null && UnlockCase.OpenStatuses.Contains(c.Status))), ct);
     }
 
     private async Task<BookingStatus?> FromTicketAsync(long? ticketId, CancellationToken ct)

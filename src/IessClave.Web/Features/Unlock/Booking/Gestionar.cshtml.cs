@@ -12,6 +12,9 @@ public enum ManageState
     InvalidLink,
     Upcoming,
     OpenToEnter,
+
+    /// <summary>A window appointment whose time has come: served in person, nothing to do on this page.</summary>
+    WindowDue,
     Cancelled,
     Attended,
     Missed,
@@ -22,7 +25,7 @@ public enum ManageState
 /// start until the arrival tolerance: enter the queue's priority lane. After: what became of it.
 /// </summary>
 [EnableRateLimiting(RateLimits.IdentityForms)]
-public sealed class GestionarModel(BookingService bookings, BookingCheckIn checkIn, SlotPicker picker, TimeProvider time) : PageModel
+public sealed class GestionarModel(BookingService bookings, BookingCheckIn checkIn, SlotPicker picker, Microsoft.Extensions.Options.IOptions<BookingOptions> options, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "t")] public string? Token { get; set; }
     [BindProperty(SupportsGet = true, Name = "dia")] public string? Day { get; set; }
@@ -31,6 +34,9 @@ public sealed class GestionarModel(BookingService bookings, BookingCheckIn check
     public CallBooking? Booking { get; private set; }
     public ManageState State { get; private set; }
     public SlotPickerView Picker { get; private set; } = new([], null, []);
+
+    /// <summary>The agency of a window appointment; null for a video call.</summary>
+    public AgencyOptions? Agency => options.Value.Agency(Booking?.AgencyId);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
 
@@ -78,7 +84,7 @@ public sealed class GestionarModel(BookingService bookings, BookingCheckIn check
 
     public async Task<IActionResult> OnPostEntrarAsync(CancellationToken ct)
     {
-        if (await bookings.FindByTokenAsync(Token, ct) is { } booking && await checkIn.EnterAsync(booking.Id, ct) is { } ticket)
+        if (await bookings.FindByTokenAsync(Token, ct) is { Kind: BookingKind.VideoCall } booking && await checkIn.EnterAsync(booking.Id, ct) is { } ticket)
         {
             await HttpContext.SignInAsync(QueueAuth.Scheme, QueueAuth.Principal(ticket.Id, ticket.AccountId));
             return Redirect("/desbloquear/videollamada/turno");
@@ -98,7 +104,7 @@ public sealed class GestionarModel(BookingService bookings, BookingCheckIn check
         }
         else if (State == ManageState.Upcoming)
         {
-            Picker = await picker.BuildAsync(Day, ct);
+            Picker = await picker.BuildAsync(Booking!.AgencyId, Day, ct);
         }
 
         return Page();
@@ -114,6 +120,7 @@ public sealed class GestionarModel(BookingService bookings, BookingCheckIn check
             { Status: BookingStatus.Attended } => ManageState.Attended,
             { Status: BookingStatus.NoShow } => ManageState.Missed,
             { Status: BookingStatus.Booked } when now < booking.StartsAt => ManageState.Upcoming,
+            { Status: BookingStatus.Booked, Kind: BookingKind.Window } => ManageState.WindowDue,
             { Status: BookingStatus.Booked } when now < checkIn.ArrivalDeadline(booking) => ManageState.OpenToEnter,
             { Status: BookingStatus.InQueue } => ManageState.OpenToEnter,
             _ => ManageState.Missed,

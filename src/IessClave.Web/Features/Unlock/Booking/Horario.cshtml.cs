@@ -8,9 +8,16 @@ namespace IessClave.Web.Features.Unlock.Booking;
 
 /// <summary>/desbloquear/cita/horario: choose a day, then a time; or see (and cancel) the booking already made.</summary>
 [Authorize(Policy = BookingAuth.Policy)]
-public sealed class HorarioModel(BookingService bookings, SlotPicker picker) : PageModel
+public sealed class HorarioModel(BookingService bookings, SlotPicker picker, Microsoft.Extensions.Options.IOptions<BookingOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "dia")] public string? Day { get; set; }
+    [BindProperty(SupportsGet = true, Name = "agencia")] public string? AgencyId { get; set; }
+
+    /// <summary>The agency of a window appointment; null for a video call (or an unknown id).</summary>
+    public AgencyOptions? Agency => options.Value.Agency(AgencyId);
+
+    /// <summary>Where the slot form posts (and day links point), keeping the agency.</summary>
+    public string PostAction => Agency is { } agency ? $"/desbloquear/cita/horario?agencia={agency.Id}" : "/desbloquear/cita/horario";
     [BindProperty] public long? Slot { get; set; }
 
     public CallBooking? Existing { get; private set; }
@@ -33,7 +40,7 @@ public sealed class HorarioModel(BookingService bookings, SlotPicker picker) : P
             return Page();
         }
 
-        var result = await bookings.BookAsync(AccountId, key, ct);
+        var result = await bookings.BookAsync(AccountId, key, ct, Agency?.Id);
         if (result is { Outcome: BookingOutcome.Booked, ManageToken: { } token })
         {
             await HttpContext.SignOutAsync(BookingAuth.Scheme);
@@ -69,7 +76,7 @@ public sealed class HorarioModel(BookingService bookings, SlotPicker picker) : P
         Existing = await bookings.ActiveForAccountAsync(AccountId, ct);
         if (Existing is null)
         {
-            Picker = await picker.BuildAsync(Day, ct);
+            Picker = await picker.BuildAsync(Agency?.Id, Day, ct);
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class SlotPicker(SlotCalendar calendar, BookingSlots slots, IOptio
 {
     private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-EC");
 
-    public async Task<SlotPickerView> BuildAsync(string? day, CancellationToken ct)
+    public async Task<SlotPickerView> BuildAsync(string? agencyId, string? day, CancellationToken ct)
     {
         var offered = calendar.Upcoming();
         if (offered.Count == 0)
@@ -26,8 +26,8 @@ public sealed class SlotPicker(SlotCalendar calendar, BookingSlots slots, IOptio
             return new SlotPickerView([], null, []);
         }
 
-        var left = await slots.LeftAsync(offered[0].Key, offered[^1].Key, ct);
-        var capacity = options.Value.CapacityPerSlot;
+        var left = await slots.LeftAsync(agencyId, offered[0].Key, offered[^1].Key, ct);
+        var capacity = options.Value.CapacityOf(agencyId);
         var choices = offered.Select(s => new SlotChoice(s, left.GetValueOrDefault(s.Key, capacity))).ToList();
         var days = choices.GroupBy(c => c.Slot.LocalDay)
             .Select(g => new DayChoice(g.Key, DayLabel(g.Key), g.Count(c => c.Left > 0)))

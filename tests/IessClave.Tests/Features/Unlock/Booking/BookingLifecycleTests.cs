@@ -63,7 +63,7 @@ public sealed class BookingLifecycleTests(BookingApp app) : IClassFixture<Bookin
         Assert.Contains("Esta cita fue cancelada", await client.GetStringAsync(manageUrl), StringComparison.Ordinal);
         var booking = await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.Id == booked.Booking!.Id));
         Assert.Equal((BookingStatus.Cancelled, 1), (booking.Status, booking.Sequence));
-        Assert.Equal(0, await app.WithDbAsync(db => db.BookingSlots.Where(s => s.SlotKey == BookingApp.Key(start)).Select(s => s.Booked).SingleAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.BookingSlots.Where(s => s.Resource == BookingSlot.VideoDesk && s.SlotKey == BookingApp.Key(start)).Select(s => s.Booked).SingleAsync()));
         var ics = BookingApp.Ics(await app.MailAsync(email, "cancelada"));
         Assert.Contains("METHOD:CANCEL", ics, StringComparison.Ordinal);
         Assert.Contains($"UID:{booking.Id:N}@iessclave", ics, StringComparison.Ordinal);
@@ -110,8 +110,8 @@ public sealed class BookingLifecycleTests(BookingApp app) : IClassFixture<Bookin
         var booking = await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.Id == booked.Booking!.Id));
         Assert.Equal((BookingStatus.Booked, later, 1), (booking.Status, booking.StartsAt, booking.Sequence));
         Assert.Equal((0, 1), await app.WithDbAsync(async db => (
-            await db.BookingSlots.Where(s => s.SlotKey == BookingApp.Key(start)).Select(s => s.Booked).SingleAsync(),
-            await db.BookingSlots.Where(s => s.SlotKey == BookingApp.Key(later)).Select(s => s.Booked).SingleAsync())));
+            await db.BookingSlots.Where(s => s.Resource == BookingSlot.VideoDesk && s.SlotKey == BookingApp.Key(start)).Select(s => s.Booked).SingleAsync(),
+            await db.BookingSlots.Where(s => s.Resource == BookingSlot.VideoDesk && s.SlotKey == BookingApp.Key(later)).Select(s => s.Booked).SingleAsync())));
         await Eventually.TrueAsync(() => app.Smtp.Messages.Count(m => Flows.IsTo(m, email) && (m.Subject ?? "").Contains("agendada", StringComparison.Ordinal)) == 2, "the new confirmation arrives");
         var ics = BookingApp.Ics(Flows.LatestTo(app, email)!);
         Assert.Contains($"UID:{booking.Id:N}@iessclave", ics, StringComparison.Ordinal);

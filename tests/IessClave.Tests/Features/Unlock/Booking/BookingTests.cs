@@ -172,7 +172,7 @@ public sealed class BookingTests(BookingApp app) : IClassFixture<BookingApp>
         app.WithDbAsync(db => db.Accounts.Where(a => a.Id == who.AccountId).Select(a => a.Email).SingleAsync());
 
     private Task<int> SlotCountAsync(DateTimeOffset start) =>
-        app.WithDbAsync(db => db.BookingSlots.Where(s => s.SlotKey == BookingApp.Key(start)).Select(s => s.Booked).SingleOrDefaultAsync());
+        app.WithDbAsync(db => db.BookingSlots.Where(s => s.Resource == BookingSlot.VideoDesk && s.SlotKey == BookingApp.Key(start)).Select(s => s.Booked).SingleOrDefaultAsync());
 
     private static string ErrorSummary(string html)
     {

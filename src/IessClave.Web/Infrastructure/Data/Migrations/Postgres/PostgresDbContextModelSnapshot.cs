@@ -237,13 +237,17 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("IessClave.Web.Domain.BookingSlot", b =>
                 {
+                    b.Property<string>("Resource")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<long>("SlotKey")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Booked")
                         .HasColumnType("integer");
 
-                    b.HasKey("SlotKey");
+                    b.HasKey("Resource", "SlotKey");
 
                     b.ToTable("booking_slots", (string)null);
                 });
@@ -255,6 +259,10 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<DateTimeOffset>("BookedAt")
                         .HasColumnType("timestamp with time zone");
@@ -271,6 +279,9 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("JoinUrlProtected")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
 
                     b.Property<byte[]>("ManageTokenHash")
                         .IsRequired()

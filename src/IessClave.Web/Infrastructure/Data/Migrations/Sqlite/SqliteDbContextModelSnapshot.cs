@@ -230,13 +230,17 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("IessClave.Web.Domain.BookingSlot", b =>
                 {
+                    b.Property<string>("Resource")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SlotKey")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Booked")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("SlotKey");
+                    b.HasKey("Resource", "SlotKey");
 
                     b.ToTable("booking_slots", (string)null);
                 });
@@ -247,6 +251,10 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("BookedAt")
@@ -264,6 +272,9 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("JoinUrlProtected")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("ManageTokenHash")
                         .IsRequired()

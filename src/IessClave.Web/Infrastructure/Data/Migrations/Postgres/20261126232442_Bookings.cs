@@ -15,12 +15,13 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
                 name: "booking_slots",
                 columns: table => new
                 {
+                    Resource = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     SlotKey = table.Column<long>(type: "bigint", nullable: false),
                     Booked = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_booking_slots", x => x.SlotKey);
+                    table.PrimaryKey("PK_booking_slots", x => new { x.Resource, x.SlotKey });
                 });
 
             migrationBuilder.CreateTable(
@@ -29,6 +30,8 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

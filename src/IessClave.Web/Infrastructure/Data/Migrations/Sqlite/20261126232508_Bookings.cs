@@ -15,12 +15,13 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "booking_slots",
                 columns: table => new
                 {
+                    Resource = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     SlotKey = table.Column<long>(type: "INTEGER", nullable: false),
                     Booked = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_booking_slots", x => x.SlotKey);
+                    table.PrimaryKey("PK_booking_slots", x => new { x.Resource, x.SlotKey });
                 });
 
             migrationBuilder.CreateTable(
@@ -29,6 +30,8 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
                     EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
