@@ -99,6 +99,7 @@ public static class HostingExtensions
         api.MapRegistrationApi();
         api.MapSignInApi();
         api.MapQueueApi();
+        api.MapBookingApi();
         app.MapRobotCheck();
         app.MapQueue();
         app.MapRoom();

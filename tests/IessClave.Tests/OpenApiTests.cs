@@ -18,6 +18,10 @@ public sealed class OpenApiTests(SharedPostgresApp app)
     [InlineData("/api/v1/robot-check/challenge", "get")]
     [InlineData("/api/v1/queue/tickets", "post")]
     [InlineData("/api/v1/queue/tickets/current", "get")]
+    [InlineData("/api/v1/bookings/agencies", "get")]
+    [InlineData("/api/v1/bookings/slots", "get")]
+    [InlineData("/api/v1/bookings", "post")]
+    [InlineData("/api/v1/bookings/cancel", "post")]
     public async Task OpenApiDocument_DescribesEveryEndpoint(string path, string method)
     {
         using var client = app.CreateClient();

@@ -20,21 +20,27 @@ public sealed class SlotPicker(SlotCalendar calendar, BookingSlots slots, IOptio
 
     public async Task<SlotPickerView> BuildAsync(string? agencyId, string? day, CancellationToken ct)
     {
-        var offered = calendar.Upcoming();
-        if (offered.Count == 0)
-        {
-            return new SlotPickerView([], null, []);
-        }
-
-        var left = await slots.LeftAsync(agencyId, offered[0].Key, offered[^1].Key, ct);
-        var capacity = options.Value.CapacityOf(agencyId);
-        var choices = offered.Select(s => new SlotChoice(s, left.GetValueOrDefault(s.Key, capacity))).ToList();
+        var choices = await AllAsync(agencyId, ct);
         var days = choices.GroupBy(c => c.Slot.LocalDay)
             .Select(g => new DayChoice(g.Key, DayLabel(g.Key), g.Count(c => c.Left > 0)))
             .ToList();
         var selected = days.FirstOrDefault(d => d.Value == day);
         var times = selected is null ? [] : choices.Where(c => c.Slot.LocalDay == selected.Day && c.Left > 0).ToList();
         return new SlotPickerView(days, selected, times);
+    }
+
+    /// <summary>Every offered slot of the video desk or of one agency, with the places left (0 when full).</summary>
+    public async Task<IReadOnlyList<SlotChoice>> AllAsync(string? agencyId, CancellationToken ct)
+    {
+        var offered = calendar.Upcoming();
+        if (offered.Count == 0)
+        {
+            return [];
+        }
+
+        var left = await slots.LeftAsync(agencyId, offered[0].Key, offered[^1].Key, ct);
+        var capacity = options.Value.CapacityOf(agencyId);
+        return offered.Select(s => new SlotChoice(s, left.GetValueOrDefault(s.Key, capacity))).ToList();
     }
 
     public static string DayLabel(DateOnly day) => day.ToString("dddd d 'de' MMMM", Spanish);
