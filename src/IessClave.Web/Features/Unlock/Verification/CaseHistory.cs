@@ -20,9 +20,13 @@ public sealed record CaseFile(IReadOnlyList<EvidenceItem> Evidence, IReadOnlyLis
 /// The case history across channels: an account's cases (the path of channels each went through, from where its
 /// checks were made) and a case's evidence. Read-only.
 /// </summary>
-public sealed class CaseHistory(IessClaveDbContext db)
+public sealed class CaseHistory(IessClaveDbContext db, CaseService cases)
 {
     public const int MaxCases = 20;
+
+    /// <summary>The file of the caller the agent is serving now on a call, or null.</summary>
+    public async Task<CaseFile?> CurrentCallFileAsync(Guid agentId, CancellationToken ct) =>
+        await cases.CurrentForAgentAsync(agentId, ct) is { } current ? await FileAsync(current, ct) : null;
 
     public async Task<CaseFile> FileAsync(UnlockCase current, CancellationToken ct) =>
         new(await EvidenceAsync(current.Id, ct), await PreviousAsync(current.AccountId, current.Id, ct));

@@ -43,7 +43,15 @@ public sealed class WindowCaseModel(WindowCases cases, WindowCaseQuery query, Ca
         }
 
         var result = await checks.CheckTypedAsync(held, AgentId, parsed, value, ct);
-        (LastKind, LastMessage, LastMatched) = (parsed.ToString(), result.Message, result.Matched ? "yes" : "no");
+        if (ChannelRules.Applies(parsed, held.Channel))
+        {
+            (LastKind, LastMessage, LastMatched) = (parsed.ToString(), result.Message, result.Matched ? "yes" : "no");
+        }
+        else
+        {
+            Problem = result.Message; // a check with no row on this page (the one-time code)
+        }
+
         return Back(caseId);
     }, ct);
 
