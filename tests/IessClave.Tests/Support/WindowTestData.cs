@@ -27,7 +27,7 @@ public static class WindowTestData
         db.Accounts.Add(new ClaveAccount
         {
             Id = person.AccountId, AffiliateId = affiliate.Id, Status = AccountStatus.Active, PasswordHash = "not-a-real-hash",
-            SecurityQuestionId = 1, SecurityAnswerHash = app.Hasher.HashAnswer(person.Answer), MobilePhone = person.Phone, Email = person.Email,
+            SecurityImageId = 2, SecurityQuestionId = 1, SecurityAnswerHash = app.Hasher.HashAnswer(person.Answer), MobilePhone = person.Phone, Email = person.Email,
             Culture = "es", CreatedAt = now, ActivatedAt = now, LockedAt = now, LockoutCause = LockoutCause.TooManyFailedSignIns,
         });
         await db.SaveChangesAsync();
