@@ -10,6 +10,7 @@ using IessClave.Web.Features.Unlock.Queue;
 using IessClave.Web.Features.Unlock.Verification;
 using IessClave.Web.Features.Unlock.Room;
 using IessClave.Web.Features.Unlock.Booking;
+using IessClave.Web.Features.Unlock.Window;
 using IessClave.Web.Infrastructure.Audit;
 using IessClave.Web.Infrastructure.Data;
 using IessClave.Web.Infrastructure.Jobs;
@@ -67,6 +68,7 @@ public static class HostingExtensions
         services.AddSignIn();
         services.AddQueue(config);
         services.AddVerification(config);
+        services.AddWindow(config);
         services.AddMeetings(config);
         services.AddSupervision();
         services.AddRoom(config);

@@ -30,6 +30,9 @@ public sealed class UnlockCase
     public DateTimeOffset OpenedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public Guid? AgentId { get; set; }
+
+    /// <summary>When the agent in <see cref="AgentId"/> last acted on the case (a window hold lapses after a while).</summary>
+    public DateTimeOffset? HeldAt { get; set; }
     public long? TicketId { get; set; }
     public string? ReasonCode { get; set; }
 
@@ -78,6 +81,9 @@ public sealed class CaseCheck
     public CheckKind Kind { get; set; }
     public bool Passed { get; set; }
     public Guid AgentId { get; set; }
+
+    /// <summary>Where the check was made (the case may have moved since).</summary>
+    public CaseChannel Channel { get; set; }
     public DateTimeOffset At { get; set; }
 }
 

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace IessClave.E2E.Accessibility;
 
-/// <summary>The staff pages (sign-in, TOTP enrolment, code, console, admin) at 320 px, checked by axe.</summary>
+/// <summary>The staff pages (sign-in, TOTP enrolment, code, console, window, admin) at 320 px, checked by axe.</summary>
 [Collection(E2ECollection.Name)]
 public sealed class AgentAxeTests(AppFixture app, BrowserFixture browser, ITestOutputHelper output)
 {
@@ -48,6 +48,9 @@ public sealed class AgentAxeTests(AppFixture app, BrowserFixture browser, ITestO
         await page.GetByRole(AriaRole.Link, new() { Name = "Ya los guardé: continuar" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Consola del agente" })).ToBeVisibleAsync();
         await Check("agentes-consola");
+        await page.GotoAsync("/agentes/ventanilla");
+        await Check("agentes-ventanilla");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 320"), "/agentes/ventanilla scrolls sideways at 320 px");
         await page.GotoAsync("/admin/agentes");
         await Check("admin-agentes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Crear cuenta" }).ClickAsync();

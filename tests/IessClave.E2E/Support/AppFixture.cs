@@ -68,6 +68,30 @@ public sealed class AppFixture : IAsyncLifetime
         return cedula;
     }
 
+    /// <summary>
+    /// A locked account whose registry entry has a document serial and whose security answer (question 1) is really
+    /// hashed, so every blind check of the service window can match. Returns the cédula and the contact email.
+    /// </summary>
+    public async Task<(string Identification, string Email)> AddLockedAccountWithDocumentAsync(string fullName, string birthDate, string serial, string answer)
+    {
+        var cedula = TestIdentities.NewCedula();
+        await ImportAsync([new AffiliateRow(1, cedula, fullName, birthDate, serial)]);
+        await using var scope = factory!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IessClaveDbContext>();
+        var affiliate = db.Affiliates.Single(a => a.Identification == cedula);
+        var email = TestIdentities.NewEmail("ventanilla");
+        var now = DateTimeOffset.UtcNow;
+        db.Accounts.Add(new ClaveAccount
+        {
+            Id = Guid.NewGuid(), AffiliateId = affiliate.Id, Status = AccountStatus.Active, PasswordHash = "not-a-real-hash", SecurityImageId = 2, SecurityQuestionId = 1,
+            SecurityAnswerHash = scope.ServiceProvider.GetRequiredService<IessClave.Web.Infrastructure.Security.SecretHasher>().HashAnswer(answer),
+            MobilePhone = "0991234567", Email = email, Culture = "es", CreatedAt = now, ActivatedAt = now, LockedAt = now,
+            LockoutCause = LockoutCause.TooManyFailedSignIns,
+        });
+        await db.SaveChangesAsync();
+        return (cedula, email);
+    }
+
     /// <summary>Creates a staff account that still has to enrol its authenticator; returns its user name.</summary>
     public async Task<string> AddAgentAsync(AgentRoles roles, string password)
     {

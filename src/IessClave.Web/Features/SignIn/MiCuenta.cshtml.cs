@@ -5,9 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IessClave.Web.Features.SignIn;
 
 [Authorize]
-public sealed class MiCuentaModel(MyAccountQuery query, AffiliateSession session) : PageModel
+public sealed class MiCuentaModel(MyAccountQuery query, Unlock.Verification.CaseHistory history, AffiliateSession session) : PageModel
 {
     public MyAccountView? Account { get; private set; }
+
+    /// <summary>The affiliate's unlock cases, newest first (outcome only: no agents, no reasons).</summary>
+    public IReadOnlyList<Unlock.Verification.AffiliateCase> Cases { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -18,6 +21,7 @@ public sealed class MiCuentaModel(MyAccountQuery query, AffiliateSession session
             return RedirectToPage("Ingresar");
         }
 
+        Cases = await history.ForAffiliateAsync(AffiliateSession.AccountId(User)!.Value, ct);
         return Page();
     }
 

@@ -53,6 +53,10 @@ public static class AuditActions
     public const string CaseEmailChangeRequested = "case.email-change-requested";
     public const string CaseEmailChangeApproved = "case.email-change-approved";
     public const string CaseEmailChangeDenied = "case.email-change-denied";
+    public const string CaseOpened = "case.opened";
+    public const string CaseReleased = "case.released";
+    public const string WindowSearched = "window.searched";
+    public const string WindowSearchLimited = "window.search-limited";
     public const string AgentPasswordOk = "agent.signin.password-ok";
     public const string AgentSignInSucceeded = "agent.signin.succeeded";
     public const string AgentSignInFailed = "agent.signin.failed";

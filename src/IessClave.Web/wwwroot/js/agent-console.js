@@ -43,12 +43,58 @@
         if (c.joinUrl) { $("[data-case-join]").setAttribute("href", c.joinUrl); }
         $("[data-case-notice]").hidden = !c.meetingNotice;
         $("[data-case-notice]").textContent = c.meetingNotice || "";
+        loadFile();
     }
 
     function resetChecklist() {
-        root.querySelectorAll("[data-check] input").forEach(function (i) { i.value = ""; });
-        root.querySelectorAll("[data-check-result]").forEach(function (r) { r.textContent = ""; });
+        root.querySelectorAll("[data-check] input").forEach(function (i) { i.value = ""; i.disabled = false; });
+        root.querySelectorAll("[data-check] button").forEach(function (b) { b.disabled = false; });
+        root.querySelectorAll("[data-check-result]").forEach(function (r) { r.textContent = ""; r.className = "check-result"; });
         root.querySelectorAll("[data-confirm]").forEach(function (c) { c.checked = false; c.disabled = false; });
+        fillList("[data-evidence]", "[data-evidence-empty]", []);
+        fillList("[data-previous]", "[data-previous-empty]", []);
+    }
+
+    function fillList(listSelector, emptySelector, lines) {
+        var list = $(listSelector);
+        list.textContent = "";
+        lines.forEach(function (line) {
+            var li = document.createElement("li");
+            var strong = document.createElement("strong");
+            strong.textContent = line[0];
+            li.appendChild(strong);
+            li.appendChild(document.createTextNode(line[1]));
+            list.appendChild(li);
+        });
+        $(emptySelector).hidden = lines.length > 0;
+    }
+
+    // The case file: evidence of this case from any channel (a passed check is shown as done, not asked again)
+    // and the account's earlier cases.
+    function showFile(file) {
+        if (!file) { return; }
+        fillList("[data-evidence]", "[data-evidence-empty]", file.evidence.map(function (e) {
+            return [e.check, ": " + e.result + " · " + e.channel + " · " + e.when + " · " + e.agent];
+        }));
+        fillList("[data-previous]", "[data-previous-empty]", file.previous.map(function (p) {
+            return [p.opened, " · " + p.channels + " · " + p.outcome + (p.reason ? " (" + p.reason + ")" : "") + (p.agent ? " · " + p.agent : "")];
+        }));
+        file.evidence.filter(function (e) { return e.passed; }).forEach(function (e) {
+            var row = root.querySelector("[data-check='" + e.kind + "']");
+            if (row) {
+                row.querySelector("input").disabled = true;
+                row.querySelector("button").disabled = true;
+                var result = row.querySelector("[data-check-result]");
+                result.textContent = "Ya verificado: " + e.channel + ", " + e.when + ", " + e.agent;
+                result.className = "check-result ok";
+            }
+            var box = root.querySelector("[data-confirm='" + e.kind + "']");
+            if (box) { box.checked = true; box.disabled = true; }
+        });
+    }
+
+    function loadFile() {
+        return connection.invoke("GetCaseFile").then(showFile).catch(function () { });
     }
 
     function outcome(method, arg) {
@@ -95,15 +141,17 @@
             var input = row.querySelector("input");
             var result = row.querySelector("[data-check-result]");
             connection.invoke("Check", row.getAttribute("data-check"), input.value).then(function (r) {
-                result.textContent = r.message;
-                result.className = "check-result " + (r.matched ? "ok" : "no");
                 input.value = "";
+                return loadFile().then(function () {
+                    result.textContent = r.message;
+                    result.className = "check-result " + (r.matched ? "ok" : "no");
+                });
             });
         });
     });
     root.querySelectorAll("[data-confirm]").forEach(function (box) {
         box.addEventListener("change", function () {
-            if (box.checked) { connection.invoke("Confirm", box.getAttribute("data-confirm")).then(function (ok) { box.disabled = ok; }); }
+            if (box.checked) { connection.invoke("Confirm", box.getAttribute("data-confirm")).then(function (ok) { box.disabled = ok; return loadFile(); }); }
         });
     });
     $("[data-unlock]").addEventListener("click", function () { outcome("Unlock"); });

@@ -32,6 +32,9 @@ public sealed partial class AgentQueueHub
     public async Task<AgentOutcomeReply> RequestEmailChange(string email) =>
         Reply(await outcomes.RequestEmailChangeAsync(AgentId, email, Context.ConnectionAborted));
 
+    /// <summary>The case panel: the current case's evidence (any channel) and the account's earlier cases.</summary>
+    public Task<CaseFile?> GetCaseFile() => history.CurrentCallFileAsync(AgentId, Context.ConnectionAborted);
+
     private static CheckKind ParseKind(string kind) =>
         Enum.TryParse<CheckKind>(kind, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : throw new HubException("Verificación no válida.");
 

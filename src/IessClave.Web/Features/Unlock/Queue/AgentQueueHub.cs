@@ -31,7 +31,8 @@ public sealed partial class AgentQueueHub(
     IessClaveDbContext db,
     AuditLog audit,
     Verification.CaseChecks checks,
-    Verification.CaseOutcomes outcomes) : Hub<IAgentQueueClient>
+    Verification.CaseOutcomes outcomes,
+    Verification.CaseHistory history) : Hub<IAgentQueueClient>
 {
     public static string AgentGroup(Guid agentId) => "agent:" + agentId;
 

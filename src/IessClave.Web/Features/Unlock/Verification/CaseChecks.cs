@@ -12,31 +12,53 @@ public sealed record CheckResult(bool Matched, int AttemptsLeft, string Message)
 
 /// <summary>
 /// Blind verification: the agent types what the caller says and learns only "coincide" / "no coincide" —
-/// never the stored value. Each typed check allows a few attempts per case; every attempt is evidence.
+/// never the stored value. Each typed check allows a few attempts per case; every attempt is evidence, recorded
+/// with the channel it was made on. A check that already passed in the case (on any channel) is not asked again.
 /// </summary>
 public sealed class CaseChecks(
     IessClaveDbContext db, CaseService cases, SecretHasher hasher, OneTimeCodes codes, AuditLog audit, IOptions<VerificationOptions> options, TimeProvider time)
 {
     private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "ddMMyyyy"];
 
+    /// <summary>On the case of the caller the agent is serving now.</summary>
     public async Task<CheckResult> CheckTypedAsync(Guid agentId, CheckKind kind, string? typed, CancellationToken ct)
     {
-        if (kind is CheckKind.FaceMatchesPhoto or CheckKind.DocumentLooksGenuine || (typed?.Length ?? 0) is 0 or > 200)
+        if (InvalidInput(kind, typed) is { } invalid)
         {
-            return new CheckResult(false, 0, "Dato no válido para esta verificación.");
+            return invalid;
         }
 
-        var current = await cases.CurrentForAgentAsync(agentId, ct);
-        if (current is null)
+        return await cases.CurrentForAgentAsync(agentId, ct) is { } current
+            ? await CheckTypedAsync(current, agentId, kind, typed, ct)
+            : new CheckResult(false, 0, "No tienes un caso activo.");
+    }
+
+    /// <summary>On a case the caller already proved the agent holds (the call's, or the window's).</summary>
+    public async Task<CheckResult> CheckTypedAsync(UnlockCase current, Guid agentId, CheckKind kind, string? typed, CancellationToken ct)
+    {
+        if (InvalidInput(kind, typed) is { } invalid)
         {
-            return new CheckResult(false, 0, "No tienes un caso activo.");
+            return invalid;
         }
 
-        var failures = await db.CaseChecks.CountAsync(c => c.CaseId == current.Id && c.Kind == kind && !c.Passed, ct);
+        if (!ChannelRules.Applies(kind, current.Channel))
+        {
+            return new CheckResult(false, 0, "Esta verificación no aplica en este canal.");
+        }
+
+        var results = await db.CaseChecks.Where(c => c.CaseId == current.Id && c.Kind == kind).Select(c => c.Passed).ToListAsync(ct);
+        var failures = results.Count(passed => !passed);
         var max = options.Value.MaxAttemptsPerCheck;
+        if (results.Any(passed => passed))
+        {
+            return new CheckResult(true, Math.Max(0, max - failures), "Ya verificado en este caso.");
+        }
+
         if (failures >= max)
         {
-            return new CheckResult(false, 0, "Se agotaron los intentos de esta verificación. Rechaza el caso o derívalo a atención presencial.");
+            return new CheckResult(false, 0, ChannelRules.IsCall(current.Channel)
+                ? "Se agotaron los intentos de esta verificación. Rechaza el caso o derívalo a atención presencial."
+                : "Se agotaron los intentos de esta verificación. Rechaza el caso.");
         }
 
         var matched = await MatchesAsync(current, kind, typed!, ct);
@@ -45,16 +67,29 @@ public sealed class CaseChecks(
         return new CheckResult(matched, left, matched ? "Coincide." : $"No coincide. Intentos restantes: {left}.");
     }
 
-    public async Task<bool> ConfirmVisualAsync(Guid agentId, CheckKind kind, CancellationToken ct)
+    public async Task<bool> ConfirmVisualAsync(Guid agentId, CheckKind kind, CancellationToken ct) =>
+        ChannelRules.VisualChecks.Contains(kind) && await cases.CurrentForAgentAsync(agentId, ct) is { } current
+        && await ConfirmVisualAsync(current, agentId, kind, ct);
+
+    public async Task<bool> ConfirmVisualAsync(UnlockCase current, Guid agentId, CheckKind kind, CancellationToken ct)
     {
-        if (kind is not (CheckKind.FaceMatchesPhoto or CheckKind.DocumentLooksGenuine) || await cases.CurrentForAgentAsync(agentId, ct) is not { } current)
+        if (!ChannelRules.VisualChecks.Contains(kind))
         {
             return false;
         }
 
-        await RecordAsync(current, agentId, kind, passed: true, ct);
+        if (!await db.CaseChecks.AnyAsync(c => c.CaseId == current.Id && c.Kind == kind && c.Passed, ct))
+        {
+            await RecordAsync(current, agentId, kind, passed: true, ct);
+        }
+
         return true;
     }
+
+    private static CheckResult? InvalidInput(CheckKind kind, string? typed) =>
+        !ChannelRules.TypedChecks.Contains(kind) || (typed?.Length ?? 0) is 0 or > 200
+            ? new CheckResult(false, 0, "Dato no válido para esta verificación.")
+            : null;
 
     private async Task<bool> MatchesAsync(UnlockCase current, CheckKind kind, string typed, CancellationToken ct)
     {
@@ -72,8 +107,10 @@ public sealed class CaseChecks(
 
     private async Task RecordAsync(UnlockCase current, Guid agentId, CheckKind kind, bool passed, CancellationToken ct)
     {
-        db.CaseChecks.Add(new CaseCheck { CaseId = current.Id, Kind = kind, Passed = passed, AgentId = agentId, At = time.GetUtcNow() });
-        audit.Record(AuditActors.Agent, agentId.ToString(), AuditActions.CaseChecked, current.AccountId, $"{kind}={(passed ? "match" : "no-match")}", current.Id);
+        var now = time.GetUtcNow();
+        db.CaseChecks.Add(new CaseCheck { CaseId = current.Id, Kind = kind, Passed = passed, AgentId = agentId, Channel = current.Channel, At = now });
+        current.HeldAt = now;
+        audit.Record(AuditActors.Agent, agentId.ToString(), AuditActions.CaseChecked, current.AccountId, $"{kind}={(passed ? "match" : "no-match")}; channel={current.Channel}", current.Id);
         await db.SaveChangesAsync(ct);
     }
 

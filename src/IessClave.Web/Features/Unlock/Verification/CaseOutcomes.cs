@@ -19,7 +19,12 @@ public enum OutcomeResult
 
 public sealed record OutcomeReply(OutcomeResult Result, IReadOnlyList<CheckKind> Missing, string Message);
 
-/// <summary>What the agent decides at the end of a call: verified → unlock, rejected with a reason, escalated to the window.</summary>
+/// <summary>
+/// What the agent decides at the end of a call or a window visit: verified → unlock, rejected with a reason, a
+/// corrected email for a supervisor to approve, or (on a call) escalated to the window. The overloads taking an
+/// agent id act on the agent's current call and end it; those taking a case act on a case the caller proved the
+/// agent holds.
+/// </summary>
 public sealed class CaseOutcomes(
     IessClaveDbContext db,
     CaseService cases,
@@ -29,13 +34,10 @@ public sealed class CaseOutcomes(
     IOptions<VerificationOptions> options,
     TimeProvider time)
 {
-    public async Task<OutcomeReply> UnlockAsync(Guid agentId, CancellationToken ct)
-    {
-        if (await cases.CurrentForAgentAsync(agentId, ct) is not { } current)
-        {
-            return NoCase();
-        }
+    public Task<OutcomeReply> UnlockAsync(Guid agentId, CancellationToken ct) => OnCallAsync(agentId, c => UnlockAsync(c, agentId, ct), ct);
 
+    public async Task<OutcomeReply> UnlockAsync(UnlockCase current, Guid agentId, CancellationToken ct)
+    {
         if (await MissingChecksAsync(current, ct) is { Count: > 0 } missing)
         {
             return new OutcomeReply(OutcomeResult.ChecksMissing, missing, "Faltan verificaciones: " + string.Join(", ", missing.Select(VerificationTexts.Of)) + ".");
@@ -45,59 +47,49 @@ public sealed class CaseOutcomes(
         var pending = await unlocker.UnlockAsync(current, agentId, AuditActors.Agent, newEmail: null, ct);
         await tx.CommitAsync(ct);
         unlocker.Dispatch(pending);
-        await queue.FinishAsync(agentId, ct);
         return Done("Clave desbloqueada. El afiliado recibirá un enlace para crear una nueva clave.");
     }
 
-    public async Task<OutcomeReply> RejectAsync(Guid agentId, RejectionReason reason, CancellationToken ct)
-    {
-        if (!Enum.IsDefined(reason))
-        {
-            return new OutcomeReply(OutcomeResult.InvalidInput, [], "Motivo no válido.");
-        }
+    public Task<OutcomeReply> RejectAsync(Guid agentId, RejectionReason reason, CancellationToken ct) =>
+        Enum.IsDefined(reason) ? OnCallAsync(agentId, c => RejectAsync(c, agentId, reason, ct), ct) : Task.FromResult(InvalidReason());
 
-        if (await cases.CurrentForAgentAsync(agentId, ct) is not { } current)
+    public async Task<OutcomeReply> RejectAsync(UnlockCase current, Guid agentId, RejectionReason reason, CancellationToken ct)
+    {
+        if (!ChannelRules.Applies(reason, current.Channel))
         {
-            return NoCase();
+            return InvalidReason();
         }
 
         current.Status = CaseStatus.Rejected;
         current.ReasonCode = reason.ToString();
         current.ClosedAt = time.GetUtcNow();
-        audit.Record(AuditActors.Agent, agentId.ToString(), AuditActions.CaseRejected, current.AccountId, reason.ToString(), current.Id);
+        audit.Record(AuditActors.Agent, agentId.ToString(), AuditActions.CaseRejected, current.AccountId, $"{reason}; channel={current.Channel}", current.Id);
         await db.SaveChangesAsync(ct);
-        await queue.FinishAsync(agentId, ct);
         return Done("Caso rechazado. La clave sigue bloqueada.");
     }
 
     /// <summary>The case (and what was already verified) waits for the in-person window; the call ends.</summary>
-    public async Task<OutcomeReply> EscalateAsync(Guid agentId, CancellationToken ct)
+    public Task<OutcomeReply> EscalateAsync(Guid agentId, CancellationToken ct) => OnCallAsync(agentId, async current =>
     {
-        if (await cases.CurrentForAgentAsync(agentId, ct) is not { } current)
-        {
-            return NoCase();
-        }
-
         current.Channel = CaseChannel.Window;
         current.ReasonCode = "escalated-to-window";
-        (current.TicketId, current.AgentId) = (null, null);
+        (current.TicketId, current.AgentId, current.HeldAt) = (null, null, null);
         audit.Record(AuditActors.Agent, agentId.ToString(), AuditActions.CaseEscalated, current.AccountId, caseId: current.Id);
         await db.SaveChangesAsync(ct);
-        await queue.FinishAsync(agentId, ct);
         return Done("Caso derivado a atención presencial; lo ya verificado queda registrado.");
-    }
+    }, ct);
 
     /// <summary>After a verified identity: a corrected contact email, applied only when a supervisor approves.</summary>
-    public async Task<OutcomeReply> RequestEmailChangeAsync(Guid agentId, string? newEmail, CancellationToken ct)
+    public Task<OutcomeReply> RequestEmailChangeAsync(Guid agentId, string? newEmail, CancellationToken ct) =>
+        ContactData.NormalizeEmail(newEmail) is null
+            ? Task.FromResult(InvalidEmail())
+            : OnCallAsync(agentId, c => RequestEmailChangeAsync(c, agentId, newEmail, ct), ct);
+
+    public async Task<OutcomeReply> RequestEmailChangeAsync(UnlockCase current, Guid agentId, string? newEmail, CancellationToken ct)
     {
         if (ContactData.NormalizeEmail(newEmail) is not { } email)
         {
-            return new OutcomeReply(OutcomeResult.InvalidInput, [], RegistrationErrors.EmailInvalid);
-        }
-
-        if (await cases.CurrentForAgentAsync(agentId, ct) is not { } current)
-        {
-            return NoCase();
+            return InvalidEmail();
         }
 
         if (await MissingChecksAsync(current, ct) is { Count: > 0 } missing)
@@ -108,23 +100,41 @@ public sealed class CaseOutcomes(
         current.Status = CaseStatus.AwaitingApproval;
         current.PendingEmail = email;
         current.ApprovalRequestedBy = agentId;
-        audit.Record(AuditActors.Agent, agentId.ToString(), AuditActions.CaseEmailChangeRequested, current.AccountId, caseId: current.Id);
+        audit.Record(AuditActors.Agent, agentId.ToString(), AuditActions.CaseEmailChangeRequested, current.AccountId, $"channel={current.Channel}", current.Id);
         await db.SaveChangesAsync(ct);
-        await queue.FinishAsync(agentId, ct);
         return new OutcomeReply(OutcomeResult.AwaitingApproval, [], "Cambio de correo enviado a un supervisor. El enlace irá al nuevo correo cuando lo apruebe.");
     }
 
+    /// <summary>The checks the case's current channel requires that have not passed yet, on any channel.</summary>
     public async Task<IReadOnlyList<CheckKind>> MissingChecksAsync(UnlockCase current, CancellationToken ct)
     {
         var evidence = await cases.EvidenceAsync(current.Id, ct);
         var hasSerial = await db.Accounts.Where(a => a.Id == current.AccountId).Select(a => a.Affiliate.DocumentSerial != null).SingleAsync(ct);
-        return options.Value.RequiredChecks
+        return options.Value.RequiredFor(current.Channel)
             .Where(k => k != CheckKind.DocumentSerial || hasSerial)
             .Where(k => !evidence.GetValueOrDefault(k))
             .ToList();
     }
 
-    private static OutcomeReply NoCase() => new(OutcomeResult.NoCase, [], "No tienes un caso activo.");
+    private async Task<OutcomeReply> OnCallAsync(Guid agentId, Func<UnlockCase, Task<OutcomeReply>> decide, CancellationToken ct)
+    {
+        if (await cases.CurrentForAgentAsync(agentId, ct) is not { } current)
+        {
+            return new OutcomeReply(OutcomeResult.NoCase, [], "No tienes un caso activo.");
+        }
+
+        var reply = await decide(current);
+        if (reply.Result is OutcomeResult.Done or OutcomeResult.AwaitingApproval)
+        {
+            await queue.FinishAsync(agentId, ct);
+        }
+
+        return reply;
+    }
+
+    private static OutcomeReply InvalidReason() => new(OutcomeResult.InvalidInput, [], "Motivo no válido.");
+
+    private static OutcomeReply InvalidEmail() => new(OutcomeResult.InvalidInput, [], RegistrationErrors.EmailInvalid);
 
     private static OutcomeReply Done(string message) => new(OutcomeResult.Done, [], message);
 }

@@ -21,6 +21,7 @@ public sealed class CaseService(IessClaveDbContext db, OneTimeCodes codes, IOpti
         unlockCase.Channel = channel;
         unlockCase.TicketId = ticketId;
         unlockCase.AgentId = agentId;
+        unlockCase.HeldAt = time.GetUtcNow();
         // A fresh code per call: a code read out on an earlier call must not bind this one.
         unlockCase.OneTimeCodeProtected = codes.Create(options.Value.OneTimeCodeDigits).Protected;
         await db.SaveChangesAsync(ct);
@@ -39,7 +40,8 @@ public sealed class CaseService(IessClaveDbContext db, OneTimeCodes codes, IOpti
     /// <summary>The caller did not show up: the case stays open (its evidence too) for the next channel.</summary>
     public static Task ReleaseAfterNoShowAsync(IessClaveDbContext db, long ticketId, CancellationToken ct) =>
         db.Cases.Where(c => c.TicketId == ticketId && c.Status == CaseStatus.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.TicketId, (long?)null).SetProperty(c => c.AgentId, (Guid?)null).SetProperty(c => c.ReasonCode, "no-show"), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.TicketId, (long?)null).SetProperty(c => c.AgentId, (Guid?)null).SetProperty(c => c.HeldAt, (DateTimeOffset?)null)
+                .SetProperty(c => c.ReasonCode, "no-show"), ct);
 
     public Task<UnlockCase?> ForTicketAsync(long ticketId, CancellationToken ct) =>
         db.Cases.AsNoTracking().OrderByDescending(c => c.OpenedAt).FirstOrDefaultAsync(c => c.TicketId == ticketId, ct);

@@ -355,6 +355,9 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -704,6 +707,9 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HeldAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("MeetingExternalId")

@@ -6,11 +6,25 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Bookings : Migration
+    public partial class BookingsAndWindow : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "HeldAt",
+                table: "unlock_cases",
+                type: "INTEGER",
+                nullable: true);
+
+            // Checks made before this migration were all made on video calls (CaseChannel.VideoQueue = 1).
+            migrationBuilder.AddColumn<int>(
+                name: "Channel",
+                table: "case_checks",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1);
+
             migrationBuilder.CreateTable(
                 name: "booking_slots",
                 columns: table => new
@@ -92,6 +106,14 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "call_bookings");
+
+            migrationBuilder.DropColumn(
+                name: "HeldAt",
+                table: "unlock_cases");
+
+            migrationBuilder.DropColumn(
+                name: "Channel",
+                table: "case_checks");
         }
     }
 }
