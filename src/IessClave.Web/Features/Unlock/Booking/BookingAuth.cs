@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace IessClave.Web.Features.Unlock.Booking;
 
@@ -15,17 +14,7 @@ public static class BookingAuth
     public const string AccountClaim = "booking_account_id";
 
     public static AuthenticationBuilder AddBookingProofCookie(this AuthenticationBuilder auth) =>
-        auth.AddCookie(Scheme, o =>
-        {
-            o.Cookie.Name = "iessclave.cita";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-            o.SlidingExpiration = false;
-            o.LoginPath = BookingLinks.BookPath;
-            o.AccessDeniedPath = BookingLinks.BookPath;
-        });
+        auth.AddProofCookie(Scheme, "iessclave.cita", TimeSpan.FromMinutes(30), BookingLinks.BookPath);
 
     public static ClaimsPrincipal Principal(Guid accountId) =>
         new(new ClaimsIdentity([new Claim(AccountClaim, accountId.ToString())], Scheme));

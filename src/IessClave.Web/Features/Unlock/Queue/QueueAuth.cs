@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace IessClave.Web.Features.Unlock.Queue;
 
@@ -17,17 +16,7 @@ public static class QueueAuth
     public const string AccountClaim = "account_id";
 
     public static AuthenticationBuilder AddQueueTicketCookie(this AuthenticationBuilder auth) =>
-        auth.AddCookie(Scheme, o =>
-        {
-            o.Cookie.Name = "iessclave.turno";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = false;
-            o.LoginPath = "/desbloquear/videollamada";
-            o.AccessDeniedPath = "/desbloquear/videollamada";
-        });
+        auth.AddProofCookie(Scheme, "iessclave.turno", TimeSpan.FromHours(8), "/desbloquear/videollamada");
 
     public static ClaimsPrincipal Principal(long ticketId, Guid accountId) =>
         new(new ClaimsIdentity([new Claim(TicketClaim, ticketId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim(AccountClaim, accountId.ToString())], Scheme));
