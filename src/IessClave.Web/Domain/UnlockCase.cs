@@ -77,7 +77,9 @@ public sealed class CaseCheck
     public Guid CaseId { get; set; }
     public CheckKind Kind { get; set; }
     public bool Passed { get; set; }
-    public Guid AgentId { get; set; }
+
+    /// <summary>The agent who checked; null when the affiliate proved it alone (virtual unlock).</summary>
+    public Guid? AgentId { get; set; }
     public DateTimeOffset At { get; set; }
 }
 

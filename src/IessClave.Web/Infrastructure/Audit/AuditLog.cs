@@ -47,6 +47,10 @@ public static class AuditActions
     public const string CaseEmailChangeRequested = "case.email-change-requested";
     public const string CaseEmailChangeApproved = "case.email-change-approved";
     public const string CaseEmailChangeDenied = "case.email-change-denied";
+    public const string SelfServiceProofFailed = "self-service.proof-failed";
+    public const string SelfServiceClosed = "self-service.closed";
+    public const string SelfServiceRefused = "self-service.refused";
+    public const string SelfServiceLinkSent = "self-service.link-sent";
     public const string AgentPasswordOk = "agent.signin.password-ok";
     public const string AgentSignInSucceeded = "agent.signin.succeeded";
     public const string AgentSignInFailed = "agent.signin.failed";

@@ -25,6 +25,7 @@ public abstract class IessClaveDbContext(DbContextOptions options) : DbContext(o
     public DbSet<LockoutEntry> LockoutLedger => Set<LockoutEntry>();
     public DbSet<MeetingRoom> MeetingRooms => Set<MeetingRoom>();
     public DbSet<RoomJoinToken> RoomJoinTokens => Set<RoomJoinToken>();
+    public DbSet<SelfServiceCounter> SelfServiceCounters => Set<SelfServiceCounter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IessClaveDbContext).Assembly);
