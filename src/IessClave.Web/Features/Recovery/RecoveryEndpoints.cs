@@ -13,7 +13,7 @@ public static class RecoveryEndpoints
     public static RouteGroupBuilder MapRecoveryApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/recovery").WithTags("Recuperar clave");
-        group.MapPost("/", RequestAsync).RequireRateLimiting(RateLimits.IdentityForms)
+        group.MapPost("/", RequestAsync).RequireRateLimiting(RateLimits.IdentityForms).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Clave olvidada: la misma prueba de identidad; si coincide, envía un enlace. La respuesta es la misma coincidan o no los datos");
         SelfServiceApi.MapLinkEndpoints(group, TokenPurpose.Recovery, "recuperación");
         return group;

@@ -26,9 +26,11 @@ public static class SelfServiceApi
     public static void MapLinkEndpoints(RouteGroupBuilder group, TokenPurpose purpose, string what)
     {
         group.MapPost("/link/inspect", (TokenRequest request, SelfServiceLinkHandler handler, CancellationToken ct) => InspectAsync(request, purpose, handler, ct))
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone)
             .WithName($"{purpose}LinkInspect").WithSummary($"Estado del enlace de {what} y la imagen de seguridad elegida");
         group.MapPost("/link", (ActivateRequest request, SelfServiceLinkHandler handler, CancellationToken ct) => CompleteAsync(request, purpose, handler, ct))
             .RequireRateLimiting(RateLimits.IdentityForms)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName($"{purpose}LinkComplete").WithSummary($"Fija la nueva clave con el enlace de {what} (una sola vez)");
     }
 

@@ -13,6 +13,7 @@ public static class VirtualUnlockEndpoints
     {
         var group = api.MapGroup("/unlock/virtual").WithTags("Desbloqueo virtual");
         group.MapPost("/", RequestAsync).RequireRateLimiting(RateLimits.IdentityForms)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Prueba la identidad (identificación, fecha de nacimiento, pregunta y respuesta de seguridad) y envía el enlace de desbloqueo");
         SelfServiceApi.MapLinkEndpoints(group, TokenPurpose.VirtualUnlock, "desbloqueo");
         return group;
