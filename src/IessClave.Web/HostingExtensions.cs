@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using IessClave.Web.Features.Agents;
 using IessClave.Web.Features.Registration;
+using IessClave.Web.Features.Recovery;
 using IessClave.Web.Features.Registry;
 using IessClave.Web.Features.SignIn;
 using IessClave.Web.Features.Supervision;
@@ -11,6 +12,7 @@ using IessClave.Web.Features.Unlock.Verification;
 using IessClave.Web.Features.Unlock.Room;
 using IessClave.Web.Features.Unlock.Booking;
 using IessClave.Web.Features.Unlock.Window;
+using IessClave.Web.Features.Unlock.Virtual;
 using IessClave.Web.Infrastructure.Audit;
 using IessClave.Web.Infrastructure.Data;
 using IessClave.Web.Infrastructure.Jobs;
@@ -46,6 +48,7 @@ public static class HostingExtensions
         {
             o.RootDirectory = "/Features";
             o.Conventions.AddPageRoute("/Registration/Activar", "clave/nueva");
+            o.Conventions.AddPageRoute("/Unlock/Virtual/Enlace", "clave/recuperar/enlace");
         });
         // Spanish text stays readable in the HTML (á, ñ, ¿); markup characters are still encoded.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -69,6 +72,7 @@ public static class HostingExtensions
         services.AddQueue(config);
         services.AddVerification(config);
         services.AddWindow(config);
+        services.AddVirtualUnlock(config);
         services.AddMeetings(config);
         services.AddSupervision();
         services.AddRoom(config);
@@ -102,6 +106,8 @@ public static class HostingExtensions
         api.MapSignInApi();
         api.MapQueueApi();
         api.MapBookingApi();
+        api.MapVirtualUnlockApi();
+        api.MapRecoveryApi();
         app.MapRobotCheck();
         app.MapQueue();
         app.MapRoom();

@@ -6,6 +6,12 @@ public enum TokenPurpose
 
     /// <summary>The link sent after a verified unlock (or a recovery) to set a new clave.</summary>
     NewClave = 2,
+
+    /// <summary>Self-service unlock (ID + birth date + security answer proven): sets a new clave and unlocks.</summary>
+    VirtualUnlock = 3,
+
+    /// <summary>Forgotten clave (same proof, account not locked): sets a new clave.</summary>
+    Recovery = 4,
 }
 
 /// <summary>

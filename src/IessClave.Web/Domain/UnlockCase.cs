@@ -80,7 +80,9 @@ public sealed class CaseCheck
     public Guid CaseId { get; set; }
     public CheckKind Kind { get; set; }
     public bool Passed { get; set; }
-    public Guid AgentId { get; set; }
+
+    /// <summary>The agent who checked; null when the affiliate proved it alone (virtual unlock).</summary>
+    public Guid? AgentId { get; set; }
 
     /// <summary>Where the check was made (the case may have moved since).</summary>
     public CaseChannel Channel { get; set; }

@@ -25,7 +25,7 @@ public sealed class LockoutNotifier(IessClaveDbContext db, MailQueue mail, Audit
         var model = new LockoutNoticeMail(
             account.Affiliate.FullName,
             now,
-            links.Link("/desbloquear#virtual"),
+            links.Link("/desbloquear/virtual"),
             links.Link("/desbloquear#videollamada"),
             links.Link("/desbloquear#presencial"));
         var queued = mail.Add(model, account.Email, account.Affiliate.FullName, account.Culture, account.Id);

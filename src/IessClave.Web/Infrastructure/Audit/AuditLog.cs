@@ -57,6 +57,10 @@ public static class AuditActions
     public const string CaseReleased = "case.released";
     public const string WindowSearched = "window.searched";
     public const string WindowSearchLimited = "window.search-limited";
+    public const string SelfServiceProofFailed = "self-service.proof-failed";
+    public const string SelfServiceClosed = "self-service.closed";
+    public const string SelfServiceRefused = "self-service.refused";
+    public const string SelfServiceLinkSent = "self-service.link-sent";
     public const string AgentPasswordOk = "agent.signin.password-ok";
     public const string AgentSignInSucceeded = "agent.signin.succeeded";
     public const string AgentSignInFailed = "agent.signin.failed";

@@ -162,3 +162,13 @@ internal sealed class LockoutEntryConfiguration : IEntityTypeConfiguration<Locko
         b.Property(x => x.Cause).HasMaxLength(100);
     }
 }
+
+internal sealed class SelfServiceCounterConfiguration : IEntityTypeConfiguration<SelfServiceCounter>
+{
+    public void Configure(EntityTypeBuilder<SelfServiceCounter> b)
+    {
+        b.ToTable("self_service_counters");
+        b.HasKey(x => x.IdentificationHash);
+        b.Property(x => x.IdentificationHash).HasMaxLength(32);
+    }
+}

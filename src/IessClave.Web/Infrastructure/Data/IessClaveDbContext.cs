@@ -27,6 +27,7 @@ public abstract class IessClaveDbContext(DbContextOptions options) : DbContext(o
     public DbSet<RoomJoinToken> RoomJoinTokens => Set<RoomJoinToken>();
     public DbSet<CallBooking> Bookings => Set<CallBooking>();
     public DbSet<BookingSlot> BookingSlots => Set<BookingSlot>();
+    public DbSet<SelfServiceCounter> SelfServiceCounters => Set<SelfServiceCounter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IessClaveDbContext).Assembly);

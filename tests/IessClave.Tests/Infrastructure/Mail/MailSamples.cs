@@ -1,6 +1,7 @@
 using IessClave.Web.Features.Registration;
 using IessClave.Web.Features.Unlock.Booking;
 using IessClave.Web.Features.SignIn;
+using IessClave.Web.Features.Unlock.Virtual;
 using IessClave.Web.Infrastructure.Mail;
 
 namespace IessClave.Tests.Infrastructure.Mail;
@@ -33,6 +34,9 @@ internal static class MailSamples
         ["LockoutNotice"] = LockoutNotice(),
         ["MeetingLink"] = new IessClave.Web.Features.Unlock.Verification.MeetingLinkMail("Ana <i>Loor</i>", "https://clave.iess.local/sala/unirse?t=abc&x=\"1\"", Moment),
         ["NewClave"] = new NewClaveMail("Rosa <b>Quishpe</b>", "https://clave.iess.local/clave/nueva?t=abc&x=\"1\"", Moment, 15),
+        ["VirtualUnlockLink"] = new VirtualUnlockLinkMail("Ana <b>Loor</b>", "https://clave.iess.local/desbloquear/virtual/enlace?t=abc&x=\"1\"", Moment, 15),
+        ["RecoveryLink"] = new RecoveryLinkMail("Pedro <i>Chávez</i>", "https://clave.iess.local/clave/recuperar/enlace?t=abc&x=\"1\"", Moment, 15),
+        ["ClaveChanged"] = new ClaveChangedMail("Rosa <b>Quishpe</b>", Moment, Unlocked: true, "https://clave.iess.local/desbloquear?x=\"1\"&y=<b>"),
     };
 
     public static string TemplateRoot => MailTemplateRenderer.DefaultTemplateRoot;

@@ -34,10 +34,10 @@ public sealed class CaseHistory(IessClaveDbContext db, CaseService cases)
     public async Task<IReadOnlyList<EvidenceItem>> EvidenceAsync(Guid caseId, CancellationToken ct)
     {
         var checks = await db.CaseChecks.AsNoTracking().Where(c => c.CaseId == caseId).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
-        var names = await UserNamesAsync(checks.Select(c => (Guid?)c.AgentId), ct);
+        var names = await UserNamesAsync(checks.Select(c => c.AgentId), ct);
         return checks.Select(c => new EvidenceItem(
             c.Kind.ToString(), VerificationTexts.Of(c.Kind), c.Passed, CaseTexts.Check(c.Passed), CaseTexts.Channel(c.Channel),
-            EcuadorTime.Format(c.At), names.GetValueOrDefault(c.AgentId, "—"))).ToList();
+            EcuadorTime.Format(c.At), c.AgentId is { } agent ? names.GetValueOrDefault(agent, "—") : CaseTexts.ByTheAffiliate)).ToList();
     }
 
     /// <summary>The account's cases, newest first, except <paramref name="exceptCaseId"/> (the one being worked on).</summary>

@@ -5,6 +5,9 @@ namespace IessClave.Web.Features.Unlock.Verification;
 /// <summary>How cases read in Spanish: to the affiliate (outcome only, no internals) and to staff (with the reason).</summary>
 public static class CaseTexts
 {
+    /// <summary>Who made a check the affiliate proved alone (virtual unlock: birth date and security answer online).</summary>
+    public const string ByTheAffiliate = "el afiliado, en línea";
+
     public static string Channel(CaseChannel channel) => channel switch
     {
         CaseChannel.VideoQueue => "Videollamada",

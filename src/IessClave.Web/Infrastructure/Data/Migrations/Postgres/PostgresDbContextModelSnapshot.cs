@@ -346,7 +346,7 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<Guid>("AgentId")
+                    b.Property<Guid?>("AgentId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
@@ -672,6 +672,23 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("RoomId", "Role");
 
                     b.ToTable("room_join_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("IessClave.Web.Domain.SelfServiceCounter", b =>
+                {
+                    b.Property<byte[]>("IdentificationHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("IdentificationHash");
+
+                    b.ToTable("self_service_counters", (string)null);
                 });
 
             modelBuilder.Entity("IessClave.Web.Domain.UnlockCase", b =>

@@ -337,7 +337,7 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("AgentId")
+                    b.Property<Guid?>("AgentId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
@@ -657,6 +657,23 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("RoomId", "Role");
 
                     b.ToTable("room_join_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("IessClave.Web.Domain.SelfServiceCounter", b =>
+                {
+                    b.Property<byte[]>("IdentificationHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IdentificationHash");
+
+                    b.ToTable("self_service_counters", (string)null);
                 });
 
             modelBuilder.Entity("IessClave.Web.Domain.UnlockCase", b =>
