@@ -31,6 +31,21 @@ public sealed class SelfServiceLinkSender(
 
     public async Task<ProofResult> SendAsync(SelfServiceWay way, ClaveAccount account, CancellationToken ct)
     {
+        try
+        {
+            return await SendOnceAsync(way, account, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two right proofs at once for an account without an open case: the other one opened it (one open case
+            // per account is a unique index). Start over once; this time the case is found and continued.
+            db.ChangeTracker.Clear();
+            return await SendOnceAsync(way, account, ct);
+        }
+    }
+
+    private async Task<ProofResult> SendOnceAsync(SelfServiceWay way, ClaveAccount account, CancellationToken ct)
+    {
         var unlocks = account.IsLocked;
         var purpose = unlocks ? TokenPurpose.VirtualUnlock : TokenPurpose.Recovery;
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -49,6 +49,22 @@ public sealed class VirtualUnlockTests(SharedPostgresApp app)
     }
 
     [Fact]
+    public async Task TwoRightProofsAtOnce_BothGetAnAnswer_AndShareOneCase()
+    {
+        var person = await SelfServiceFlows.AccountAsync(app, locked: true);
+        using var first = app.CreateClient();
+        using var second = app.CreateClient();
+
+        var answers = await Task.WhenAll(
+            SelfServiceFlows.VirtualAsync(app, first, person.Who),
+            SelfServiceFlows.VirtualAsync(app, second, person.Who));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.AccountId == person.AccountId)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Tokens.CountAsync(t => t.AccountId == person.AccountId && t.Purpose == TokenPurpose.VirtualUnlock && t.RevokedAt == null)));
+    }
+
+    [Fact]
     public async Task NotLockedAccount_VirtualProof_SendsARecoveryLinkThatDoesNotOpenACase()
     {
         using var client = app.CreateClient();
