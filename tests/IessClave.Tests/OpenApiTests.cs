@@ -15,6 +15,7 @@ public sealed class OpenApiTests(SharedPostgresApp app)
     [InlineData("/api/v1/sessions", "post")]
     [InlineData("/api/v1/sessions", "delete")]
     [InlineData("/api/v1/me", "get")]
+    [InlineData("/api/v1/me/cases", "get")]
     [InlineData("/api/v1/robot-check/challenge", "get")]
     [InlineData("/api/v1/queue/tickets", "post")]
     [InlineData("/api/v1/queue/tickets/current", "get")]

@@ -19,6 +19,8 @@ public static class SignInEndpoints
             return TypedResults.NoContent();
         }).RequireAuthorization().WithSummary("Cierra la sesión");
         api.MapGet("/me", MeAsync).RequireAuthorization().WithTags("Ingreso").WithSummary("Datos de la cuenta de quien ingresó");
+        api.MapGet("/me/cases", MyCasesAsync).RequireAuthorization().WithTags("Ingreso")
+            .WithSummary("Los trámites de desbloqueo de quien ingresó: fecha, canales y resultado (sin agentes ni motivos internos)");
         return sessions;
     }
 
@@ -49,6 +51,10 @@ public static class SignInEndpoints
         var view = AffiliateSession.AccountId(user) is { } id ? await query.FindAsync(id, ct) : null;
         return view is null ? TypedResults.Unauthorized() : TypedResults.Ok(view);
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<Unlock.Verification.AffiliateCase>>, UnauthorizedHttpResult>> MyCasesAsync(
+        System.Security.Claims.ClaimsPrincipal user, Unlock.Verification.CaseHistory history, CancellationToken ct) =>
+        AffiliateSession.AccountId(user) is { } id ? TypedResults.Ok(await history.ForAffiliateAsync(id, ct)) : TypedResults.Unauthorized();
 }
 
 public static class SignInMessages

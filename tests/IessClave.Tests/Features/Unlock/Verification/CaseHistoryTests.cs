@@ -29,10 +29,19 @@ public sealed class CaseHistoryTests(SharedPostgresApp app)
             [("Videollamada, luego Ventanilla", "Clave desbloqueada"), ("Videollamada", "No se pudo verificar la identidad; la clave siguió bloqueada")],
             rows);
         Assert.Contains(EcuadorTime.Format(start.AddDays(-2)), page);
+        var api = await http.GetStringAsync("/api/v1/me/cases");
+        using var json = System.Text.Json.JsonDocument.Parse(api);
+        Assert.Equal(
+            rows,
+            json.RootElement.EnumerateArray().Select(c => (c.GetProperty("channels").GetString()!, c.GetProperty("outcome").GetString()!)).ToList());
         foreach (var hidden in new[] { agent.UserName, agent.DisplayName, "ImpersonationSuspected", "suplantación" })
         {
             Assert.DoesNotContain(hidden, page);
+            Assert.DoesNotContain(hidden, api);
         }
+
+        using var anonymous = app.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/me/cases")).StatusCode);
     }
 
     [Fact]
