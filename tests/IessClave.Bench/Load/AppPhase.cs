@@ -1,0 +1,82 @@
+using IessClave.Bench.Hosting;
+using IessClave.Bench.Report;
+using IessClave.Web.Features.Unlock.Queue;
+using IessClave.Web.Infrastructure.Data;
+
+namespace IessClave.Bench.Load;
+
+/// <summary>
+/// P1 against the real app at one N: a fresh database with N waiting tickets, the app as its own process, agents
+/// signed in through the pages, N affiliates on /hubs/cola with their ticket cookies; then agents take callers
+/// at D per second while the window is measured; then positions and staleness are checked against the database.
+/// </summary>
+public static class AppPhase
+{
+    private const int WarmUpClients = 50;
+
+    public static async Task<(ServerRun Run, AppChecks Checks)> RunAsync(BenchOptions options, int n, Action<string> say)
+    {
+        var baseUrl = new Uri($"http://127.0.0.1:{options.AppPort}");
+        var connectionString = await BenchDatabase.CreateAsync(options.Postgres, $"iessclave_bench_p1_{n}");
+        var outbox = Path.Combine(Path.GetTempPath(), "iessclave-bench-outbox", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var settings = AppSettings.For(connectionString, baseUrl, options.FrameInterval, outbox, runJobServer: true);
+        await using var app = await AppServices.CreateAsync(options.WebDir, settings);
+        say($"app, N={n}: seeding {n} waiting tickets");
+        var tickets = await QueueSeeder.SeedAsync(app, n);
+        var cookies = new TicketCookies(app);
+        var who = tickets.Select(t => (t.TicketId, (string?)cookies.HeaderFor(t))).ToList();
+
+        await using var server = await ServerProcess.StartAsync(
+            $"app-{n}", options.WebDir,
+            ["IessClave.Web.dll", $"--urls={baseUrl}", "--environment=Production", .. settings.AsArguments()],
+            new Uri(baseUrl, "/agentes/ingresar"), Path.Combine(options.ResultsDir, "logs"), TimeSpan.FromSeconds(120));
+        var agents = new List<BenchAgent>();
+        for (var a = 0; a < options.Agents; a++)
+        {
+            agents.Add(await BenchAgent.SignInAsync(app, baseUrl, $"carga.{n}.{a}"));
+        }
+
+        var hubUrl = new Uri(baseUrl, QueueFeature.AffiliateHubPath);
+        await using (await ClientSwarm.ConnectAsync(hubUrl, who[..Math.Min(WarmUpClients, n)], true, options.ConnectConcurrency, say))
+        {
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var before = await Measure.AfterGcAsync(server.Pid);
+        say($"app, N={n}: connecting");
+        await using var swarm = await ClientSwarm.ConnectAsync(hubUrl, who, true, options.ConnectConcurrency, say);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var after = await Measure.AfterGcAsync(server.Pid);
+
+        say($"app, N={n}: {options.Agents} agents take {options.Rate}/s; measuring {options.Window.TotalSeconds} s");
+        swarm.ResetFirstFrame();
+        using var stop = new CancellationTokenSource();
+        var load = DequeueLoad.RunAsync(agents, options.Rate, stop.Token);
+        var postgresPid = await BenchDatabase.PostmasterPidAsync(connectionString);
+        var window = await Measure.WindowAsync(server.Pid, swarm, options, postgresPid);
+        await stop.CancelAsync();
+        var dequeued = await load;
+        await Task.Delay(options.FrameInterval * 2.5);
+
+        var checks = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<IessClaveDbContext>();
+            var (checkedCount, positions, statuses) = await PositionCheck.RunAsync(db, swarm);
+            var (staleness, eventsPerFrame) = await StalenessCheck.RunAsync(db, swarm, window);
+            return new AppChecks(
+                staleness.Percentile(0.50), staleness.Percentile(0.99), staleness.Max, staleness.Count,
+                checkedCount, positions, statuses, swarm.Clients.Sum(c => c.Resyncs), eventsPerFrame,
+                dequeued.Claims, dequeued.Errors, dequeued.AchievedPerSecond,
+                Percentiles.Of(dequeued.TakeMillis, 0.50), Percentiles.Of(dequeued.TakeMillis, 0.99));
+        });
+        var run = new ServerRun("app", n, n - swarm.Failed, swarm.Failed, swarm.ConnectTime.TotalSeconds,
+            new MemoryDelta(before.AnonKb, after.AnonKb, before.RssKb, after.RssKb, n),
+            window, Measure.Deliveries(swarm, window), n * options.ExpectedFramesPerSecond * window.Seconds);
+        foreach (var agent in agents)
+        {
+            await agent.DisposeAsync();
+        }
+
+        return (run, checks);
+    }
+}
