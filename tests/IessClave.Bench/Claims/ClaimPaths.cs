@@ -16,6 +16,9 @@ public sealed class ClaimPaths(AppServices app, NpgsqlDataSource floor)
 {
     public const string FloorTable = "bench_floor";
 
+    /// <summary>Whom the bare statement marks as the caller's agent (no agent row: only the statement is timed).</summary>
+    private static readonly Guid StatementAgent = Guid.Parse("00000000-0000-0000-0000-00000000b0b0");
+
     public async Task PrepareFloorAsync(int rows)
     {
         await using var create = floor.CreateCommand($"CREATE TABLE IF NOT EXISTS {FloorTable} (id int PRIMARY KEY, n bigint NOT NULL)");
@@ -62,7 +65,8 @@ public sealed class ClaimPaths(AppServices app, NpgsqlDataSource floor)
         {
             var db = sp.GetRequiredService<IessClaveDbContext>();
             await using var tx = await db.Database.BeginTransactionAsync();
-            var id = await ClaimNextTicket.ExecuteAsync(db, CancellationToken.None) ?? throw new InvalidOperationException("The line ran dry.");
+            var id = await ClaimNextTicket.ExecuteAsync(db, StatementAgent, DateTimeOffset.UtcNow, CancellationToken.None)
+                ?? throw new InvalidOperationException("The line ran dry.");
             await tx.CommitAsync();
             return id;
         });

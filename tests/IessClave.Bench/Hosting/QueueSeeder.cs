@@ -10,25 +10,26 @@ public sealed record SeededTicket(long TicketId, Guid AccountId, QueueLane Lane)
 /// <summary>
 /// Puts N locked-out affiliates in line straight in the database (registration, lockout and joining have their
 /// own tests): the registry row, the locked account, the waiting ticket and its +1 queue event, written in the
-/// app's transaction with the app's <see cref="QueueEventWriter"/>. One ticket in twenty is in the priority lane.
+/// app's transaction with the app's <see cref="QueueEventWriter"/>. One ticket in <c>priorityEvery</c> (twenty by
+/// default) is in the priority lane.
 /// </summary>
 public static class QueueSeeder
 {
     private const int Batch = 1_000;
 
-    public static async Task<List<SeededTicket>> SeedAsync(AppServices app, int count)
+    public static async Task<List<SeededTicket>> SeedAsync(AppServices app, int count, int priorityEvery = 20)
     {
         var seeded = new List<SeededTicket>(count);
         for (var done = 0; done < count; done += Batch)
         {
             var size = Math.Min(Batch, count - done);
-            seeded.AddRange(await app.InScopeAsync(sp => SeedBatchAsync(sp, size, done)));
+            seeded.AddRange(await app.InScopeAsync(sp => SeedBatchAsync(sp, size, done, priorityEvery)));
         }
 
         return seeded;
     }
 
-    private static async Task<List<SeededTicket>> SeedBatchAsync(IServiceProvider sp, int size, int offset)
+    private static async Task<List<SeededTicket>> SeedBatchAsync(IServiceProvider sp, int size, int offset, int priorityEvery)
     {
         var db = sp.GetRequiredService<IessClaveDbContext>();
         var now = DateTimeOffset.UtcNow;
@@ -39,7 +40,7 @@ public static class QueueSeeder
             var (affiliate, account) = LockedAccount(now);
             db.Affiliates.Add(affiliate);
             db.Accounts.Add(account);
-            var priority = (offset + i) % 20 == 19;
+            var priority = (offset + i) % priorityEvery == priorityEvery - 1;
             tickets.Add(new QueueTicket
             {
                 AccountId = account.Id,

@@ -14,6 +14,9 @@ public static class AppPhase
 {
     private const int WarmUpClients = 50;
 
+    /// <summary>Claims before anything is measured, so the measured code runs JIT-compiled (tier 1) as in a long-running server.</summary>
+    private const int WarmUpClaims = 120;
+
     public static async Task<(ServerRun Run, AppChecks Checks)> RunAsync(BenchOptions options, int n, Action<string> say)
     {
         var baseUrl = new Uri($"http://127.0.0.1:{options.AppPort}");
@@ -21,10 +24,12 @@ public static class AppPhase
         var outbox = Path.Combine(Path.GetTempPath(), "iessclave-bench-outbox", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var settings = AppSettings.For(connectionString, baseUrl, options.FrameInterval, outbox, runJobServer: true);
         await using var app = await AppServices.CreateAsync(options.WebDir, settings);
-        say($"app, N={n}: seeding {n} waiting tickets");
+        say($"app, N={n}: seeding {n} waiting tickets (+{WarmUpClaims} in the priority lane for the warm-up, taken first)");
+        var warmUpTickets = await QueueSeeder.SeedAsync(app, WarmUpClaims, priorityEvery: 1);
         var tickets = await QueueSeeder.SeedAsync(app, n);
         var cookies = new TicketCookies(app);
         var who = tickets.Select(t => (t.TicketId, (string?)cookies.HeaderFor(t))).ToList();
+        var warmUpWho = warmUpTickets.Take(WarmUpClients).Select(t => (t.TicketId, (string?)cookies.HeaderFor(t))).ToList();
 
         await using var server = await ServerProcess.StartAsync(
             $"app-{n}", options.WebDir,
@@ -37,11 +42,14 @@ public static class AppPhase
         }
 
         var hubUrl = new Uri(baseUrl, QueueFeature.AffiliateHubPath);
-        await using (await ClientSwarm.ConnectAsync(hubUrl, who[..Math.Min(WarmUpClients, n)], true, options.ConnectConcurrency, say))
+        say($"app, N={n}: warming up ({WarmUpClaims} claims, {WarmUpClients} clients)");
+        await using (await ClientSwarm.ConnectAsync(hubUrl, warmUpWho, true, options.ConnectConcurrency, say))
         {
+            await DequeueLoad.RunAsync(agents, perSecond: 1000, CancellationToken.None, maxClaims: WarmUpClaims);
+            await Task.Delay(options.FrameInterval * 2);
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await Task.Delay(TimeSpan.FromSeconds(5));
         var before = await Measure.AfterGcAsync(server.Pid);
         say($"app, N={n}: connecting");
         await using var swarm = await ClientSwarm.ConnectAsync(hubUrl, who, true, options.ConnectConcurrency, say);

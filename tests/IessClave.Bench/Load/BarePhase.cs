@@ -18,10 +18,16 @@ public static class BarePhase
             new Uri(baseUrl, "/ready"), Path.Combine(options.ResultsDir, "logs"), TimeSpan.FromSeconds(60));
         var anonymous = Enumerable.Range(0, n).Select(i => ((long)i, (string?)null)).ToList();
 
+        using var http = new HttpClient { BaseAddress = baseUrl };
         await using (await ClientSwarm.ConnectAsync(hubUrl, anonymous[..Math.Min(WarmUpClients, n)], false, options.ConnectConcurrency, say))
         {
+            // Warm-up, like the app's: the send path runs JIT-compiled (tier 1) before anything is measured.
+            (await http.PostAsync("/frames/start?events=2&intervalMs=20", null)).EnsureSuccessStatusCode();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            (await http.PostAsync("/frames/stop", null)).EnsureSuccessStatusCode();
         }
 
+        await Task.Delay(TimeSpan.FromSeconds(5));
         var before = await Measure.AfterGcAsync(server.Pid);
         say($"bare host, N={n}: connecting");
         await using var swarm = await ClientSwarm.ConnectAsync(hubUrl, anonymous, false, options.ConnectConcurrency, say);
@@ -29,7 +35,6 @@ public static class BarePhase
         var after = await Measure.AfterGcAsync(server.Pid);
 
         var eventsPerFrame = Math.Max(1, (int)Math.Round(options.Rate * options.FrameInterval.TotalSeconds));
-        using var http = new HttpClient { BaseAddress = baseUrl };
         (await http.PostAsync($"/frames/start?events={eventsPerFrame}&intervalMs={(int)options.FrameInterval.TotalMilliseconds}", null)).EnsureSuccessStatusCode();
         say($"bare host, N={n}: frames of {eventsPerFrame} events every {options.FrameInterval.TotalMilliseconds} ms; measuring {options.Window.TotalSeconds} s");
         var window = await Measure.WindowAsync(server.Pid, swarm, options, postgresPid: null);

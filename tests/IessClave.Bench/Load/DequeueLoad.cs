@@ -10,14 +10,15 @@ public sealed record DequeueStats(int Claims, int Empty, int Errors, double Achi
 /// </summary>
 public static class DequeueLoad
 {
-    public static async Task<DequeueStats> RunAsync(IReadOnlyList<BenchAgent> agents, double perSecond, CancellationToken stop)
+    /// <param name="maxClaims">Stop after this many callers were taken (the warm-up); by default, only when cancelled.</param>
+    public static async Task<DequeueStats> RunAsync(IReadOnlyList<BenchAgent> agents, double perSecond, CancellationToken stop, int maxClaims = int.MaxValue)
     {
         var start = Stopwatch.GetTimestamp();
         var takes = new List<double>();
         int claims = 0, empty = 0, errors = 0;
         await Task.WhenAll(agents.Select((agent, a) => Task.Run(async () =>
         {
-            for (var k = a; !stop.IsCancellationRequested; k += agents.Count)
+            for (var k = a; !stop.IsCancellationRequested && Volatile.Read(ref claims) < maxClaims; k += agents.Count)
             {
                 var due = TimeSpan.FromSeconds(k / perSecond) - Stopwatch.GetElapsedTime(start);
                 if (due > TimeSpan.Zero && !await DelayAsync(due, stop))
