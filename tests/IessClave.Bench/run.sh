@@ -49,8 +49,10 @@ fi
 pg pg_ctl -D "$PGDATA" stop -m immediate >/dev/null 2>&1 || true # leftover of a killed run
 rm -rf "$PGDATA"
 pg initdb -D "$PGDATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-# The same settings as ./test.sh (fsync and synchronous_commit off: a commit costs a round trip, not a disk flush).
+# The same settings as ./test.sh (fsync and synchronous_commit off: a commit costs a round trip, not a disk flush),
+# plus pg_stat_statements, which P2 reads to count the statements of one claim.
 cat >>"$PGDATA/postgresql.conf" <<CONF
+shared_preload_libraries = 'pg_stat_statements'
 listen_addresses = '127.0.0.1'
 port = $PORT
 unix_socket_directories = '$PGDATA'

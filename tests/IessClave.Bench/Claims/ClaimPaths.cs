@@ -3,6 +3,7 @@ using IessClave.Bench.Hosting;
 using IessClave.Web.Domain;
 using IessClave.Web.Features.Unlock.Queue;
 using IessClave.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace IessClave.Bench.Claims;
@@ -50,6 +51,19 @@ public sealed class ClaimPaths(AppServices app, NpgsqlDataSource floor)
 
         return (took, outcome, outcome == TakeOutcome.Taken ? taken!.Ticket : null);
     }
+
+    /// <summary>The same single-row UPDATE through the app's stack: a DI scope, a DbContext, EF's ExecuteUpdate.</summary>
+    public async Task<TimeSpan> UpdateThroughEfAsync(Guid agentId)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await app.InScopeAsync(sp => sp.GetRequiredService<IessClaveDbContext>().Agents.Where(a => a.Id == agentId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastSignInAt, DateTimeOffset.UtcNow)));
+        return Stopwatch.GetElapsedTime(start);
+    }
+
+    /// <summary>A take, not finished (each agent of the statement count takes once).</summary>
+    public Task TakeOnlyAsync(Guid agentId) =>
+        app.InScopeAsync(sp => sp.GetRequiredService<AgentQueueService>().TakeNextAsync(agentId, CancellationToken.None));
 
     /// <summary>A take that must succeed (the latency series seed enough tickets).</summary>
     public async Task<TimeSpan> TakeAsync(Guid agentId)

@@ -29,4 +29,7 @@ public sealed record P2Result(
     LatencySeries ClaimConcurrent,
     LatencySeries StatementSingle,
     LatencySeries StatementConcurrent,
+    LatencySeries EfUpdateSingle,
+    LatencySeries EfUpdateConcurrent,
+    ClaimStatements? Statements,
     DrainResult Drain);

@@ -14,6 +14,7 @@ namespace IessClave.Bench.Claims;
 public static class P2Runner
 {
     private const int WarmUp = 30;
+    private const int StatementClaims = 50;
 
     public static async Task<P2Result> RunAsync(BenchOptions options, Action<string> say)
     {
@@ -33,6 +34,7 @@ public static class P2Runner
         await SeriesAsync("warm-up", 1, WarmUp, _ => paths.UpdateAsync(1));
         await SeriesAsync("warm-up", 1, WarmUp, _ => paths.TakeAsync(agents[0]));
         await SeriesAsync("warm-up", 1, WarmUp, _ => paths.ClaimStatementAsync());
+        await SeriesAsync("warm-up", 1, WarmUp, _ => paths.UpdateThroughEfAsync(agents[0]));
 
         say($"P2: {samples} single-row UPDATE commits, 1 then {concurrency} at a time");
         var updateSingle = await SeriesAsync("UPDATE", 1, samples, _ => paths.UpdateAsync(1));
@@ -48,9 +50,17 @@ public static class P2Runner
         var statementSingle = await SeriesAsync("claim statement only", 1, samples, _ => paths.ClaimStatementAsync());
         var statementConcurrent = await SeriesAsync("claim statement only", concurrency, samples, _ => paths.ClaimStatementAsync());
 
+        say($"P2: {samples} single-row UPDATE commits through EF, 1 then {concurrency} at a time");
+        var efSingle = await SeriesAsync("UPDATE through EF", 1, samples, _ => paths.UpdateThroughEfAsync(agents[0]));
+        var efConcurrent = await SeriesAsync("UPDATE through EF", concurrency, samples, w => paths.UpdateThroughEfAsync(agents[w]));
+
+        say($"P2: statements per claim ({StatementClaims} agents take one caller each)");
+        await QueueSeeder.SeedAsync(app, StatementClaims);
+        var statements = await StatementCount.PerClaimAsync(floor, paths, await paths.AvailableAgentsAsync(StatementClaims));
+
         say($"P2: {concurrency} agents drain {options.DrainTickets} tickets");
         var drain = await DrainAsync(app, paths, agents, options.DrainTickets);
-        return new P2Result(updateSingle, updateConcurrent, claimSingle, claimConcurrent, statementSingle, statementConcurrent, drain);
+        return new P2Result(updateSingle, updateConcurrent, claimSingle, claimConcurrent, statementSingle, statementConcurrent, efSingle, efConcurrent, statements, drain);
     }
 
     /// <summary><paramref name="samples"/> timed operations spread over <paramref name="workers"/> parallel workers.</summary>

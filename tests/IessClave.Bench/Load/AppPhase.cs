@@ -14,6 +14,9 @@ public static class AppPhase
 {
     private const int WarmUpClients = 50;
 
+    /// <summary>How long the server's CPU is read with everyone connected and nothing happening.</summary>
+    private static readonly TimeSpan IdleSpan = TimeSpan.FromSeconds(10);
+
     /// <summary>Claims before anything is measured, so the measured code runs JIT-compiled (tier 1) as in a long-running server.</summary>
     private const int WarmUpClaims = 120;
 
@@ -54,6 +57,7 @@ public static class AppPhase
         say($"app, N={n}: connecting");
         await using var swarm = await ClientSwarm.ConnectAsync(hubUrl, who, true, options.ConnectConcurrency, say);
         await Task.Delay(TimeSpan.FromSeconds(3));
+        var idle = await Measure.IdleCpuMillisPerSecondAsync(server.Pid, IdleSpan);
         var after = await Measure.AfterGcAsync(server.Pid);
 
         say($"app, N={n}: {options.Agents} agents take {options.Rate}/s; measuring {options.Window.TotalSeconds} s");
@@ -78,7 +82,7 @@ public static class AppPhase
                 Percentiles.Of(dequeued.TakeMillis, 0.50), Percentiles.Of(dequeued.TakeMillis, 0.99));
         });
         var run = new ServerRun("app", n, n - swarm.Failed, swarm.Failed, swarm.ConnectTime.TotalSeconds,
-            new MemoryDelta(before.AnonKb, after.AnonKb, before.RssKb, after.RssKb, n),
+            new MemoryDelta(before.AnonKb, after.AnonKb, before.RssKb, after.RssKb, n), idle,
             window, Measure.Deliveries(swarm, window), n * options.ExpectedFramesPerSecond * window.Seconds);
         foreach (var agent in agents)
         {

@@ -8,6 +8,9 @@ public static class BarePhase
 {
     private const int WarmUpClients = 50;
 
+    /// <summary>How long the server's CPU is read with everyone connected and nothing happening.</summary>
+    private static readonly TimeSpan IdleSpan = TimeSpan.FromSeconds(10);
+
     public static async Task<ServerRun> RunAsync(BenchOptions options, int n, Action<string> say)
     {
         var baseUrl = new Uri($"http://127.0.0.1:{options.BarePort}");
@@ -32,6 +35,7 @@ public static class BarePhase
         say($"bare host, N={n}: connecting");
         await using var swarm = await ClientSwarm.ConnectAsync(hubUrl, anonymous, false, options.ConnectConcurrency, say);
         await Task.Delay(TimeSpan.FromSeconds(3));
+        var idle = await Measure.IdleCpuMillisPerSecondAsync(server.Pid, IdleSpan);
         var after = await Measure.AfterGcAsync(server.Pid);
 
         var eventsPerFrame = Math.Max(1, (int)Math.Round(options.Rate * options.FrameInterval.TotalSeconds));
@@ -41,7 +45,7 @@ public static class BarePhase
         (await http.PostAsync("/frames/stop", null)).EnsureSuccessStatusCode();
 
         return new ServerRun("bare", n, n - swarm.Failed, swarm.Failed, swarm.ConnectTime.TotalSeconds,
-            new MemoryDelta(before.AnonKb, after.AnonKb, before.RssKb, after.RssKb, n),
+            new MemoryDelta(before.AnonKb, after.AnonKb, before.RssKb, after.RssKb, n), idle,
             window, Measure.Deliveries(swarm, window), n * options.ExpectedFramesPerSecond * window.Seconds);
     }
 }

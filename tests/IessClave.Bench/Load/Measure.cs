@@ -6,9 +6,14 @@ namespace IessClave.Bench.Load;
 /// <summary>The measurements both P1 phases take the same way, so app and bare host are compared like for like.</summary>
 public static class Measure
 {
-    /// <summary>Memory of a server right after a full GC it was made to run.</summary>
+    /// <summary>
+    /// Memory of a server after two full GCs it was made to run, two seconds apart (the second lets the GC give back
+    /// the regions the first one emptied, so what a connect storm left behind is not counted per connection).
+    /// </summary>
     public static async Task<MemorySample> AfterGcAsync(int pid)
     {
+        await GcTrigger.CollectAsync(pid);
+        await Task.Delay(TimeSpan.FromSeconds(2));
         await GcTrigger.CollectAsync(pid);
         await Task.Delay(TimeSpan.FromSeconds(1));
         return ProcStats.Memory(pid);
@@ -40,6 +45,14 @@ public static class Measure
         var endTicks = DateTime.UtcNow.Ticks;
         var busy = 100.0 * (machine1.Busy - machine0.Busy) / Math.Max(1, machine1.Total - machine0.Total);
         return new WindowSample(startTicks, endTicks, server1 - server0, harness1 - harness0, pg1 - pg0, busy);
+    }
+
+    /// <summary>CPU milliseconds per second a server uses with the clients connected and nothing to send: its fixed cost.</summary>
+    public static async Task<double> IdleCpuMillisPerSecondAsync(int pid, TimeSpan span)
+    {
+        var before = ProcStats.CpuSeconds(pid);
+        await Task.Delay(span);
+        return (ProcStats.CpuSeconds(pid) - before) * 1000 / span.TotalSeconds;
     }
 
     /// <summary>Frames that reached a client inside the window, over all clients.</summary>

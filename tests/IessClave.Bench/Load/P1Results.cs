@@ -8,6 +8,7 @@ public sealed record ServerRun(
     int Failed,
     double ConnectSeconds,
     MemoryDelta Memory,
+    double IdleCpuMillisPerSecond,
     WindowSample Window,
     long Deliveries,
     double ExpectedDeliveries)

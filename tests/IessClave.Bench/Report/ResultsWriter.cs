@@ -88,13 +88,13 @@ public static class ResultsWriter
         md.AppendLine();
         md.AppendLine("## P1 — context of each phase (both cores = 100 %)");
         md.AppendLine();
-        md.AppendLine("| N | load at phase start | machine busy app / bare | CPU s app / bare | PostgreSQL CPU s (app) | harness CPU s app / bare | connect s app / bare | failed connects | claims (achieved /s) | TakeNext over the hub p50 / p99 ms |");
-        md.AppendLine("|---:|---|---|---|---:|---|---|---|---|---|");
+        md.AppendLine("| N | load at phase start | idle CPU ms/s app / bare | machine busy app / bare | CPU s app / bare | PostgreSQL CPU s (app) | harness CPU s app / bare | connect s app / bare | failed connects | claims (achieved /s) | TakeNext over the hub p50 / p99 ms |");
+        md.AppendLine("|---:|---|---|---|---|---:|---|---|---|---|---|");
         foreach (var r in p1)
         {
             var (a, b, k) = (r.App, r.Bare, r.Checks);
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.N:N0} | {loads.GetValueOrDefault(r.N, "?")} | {F(a.Window.MachineBusyPercent, 0)} % / {F(b.Window.MachineBusyPercent, 0)} % | {F(a.Window.ServerCpuSeconds)} / {F(b.Window.ServerCpuSeconds)} | {F(a.Window.PostgresCpuSeconds ?? double.NaN)} | {F(a.Window.HarnessCpuSeconds)} / {F(b.Window.HarnessCpuSeconds)} | {F(a.ConnectSeconds)} / {F(b.ConnectSeconds)} | {a.Failed} / {b.Failed} | {k.Claims} ({F(k.ClaimsPerSecond, 2)}), {k.ClaimErrors} errors | {F(k.TakeP50Ms)} / {F(k.TakeP99Ms)} |");
+                $"| {r.N:N0} | {loads.GetValueOrDefault(r.N, "?")} | {F(a.IdleCpuMillisPerSecond)} / {F(b.IdleCpuMillisPerSecond)} | {F(a.Window.MachineBusyPercent, 0)} % / {F(b.Window.MachineBusyPercent, 0)} % | {F(a.Window.ServerCpuSeconds)} / {F(b.Window.ServerCpuSeconds)} | {F(a.Window.PostgresCpuSeconds ?? double.NaN)} | {F(a.Window.HarnessCpuSeconds)} / {F(b.Window.HarnessCpuSeconds)} | {F(a.ConnectSeconds)} / {F(b.ConnectSeconds)} | {a.Failed} / {b.Failed} | {k.Claims} ({F(k.ClaimsPerSecond, 2)}), {k.ClaimErrors} errors | {F(k.TakeP50Ms)} / {F(k.TakeP99Ms)} |");
         }
     }
 
@@ -118,6 +118,30 @@ public static class ResultsWriter
         foreach (var (u, s) in new[] { (p2.UpdateSingle, p2.StatementSingle), (p2.UpdateConcurrent, p2.StatementConcurrent) })
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Concurrency} | {F(s.P50Ms, 2)} | {F(s.P50Ms / u.P50Ms, 1)}× | {F(s.P99Ms, 2)} | {F(s.P99Ms / u.P99Ms, 1)}× | {F(s.PerSecond, 0)} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("The same single-row UPDATE through the app's stack (DI scope + DbContext + EF `ExecuteUpdate`), for comparison (no goal):");
+        md.AppendLine();
+        md.AppendLine("| agents at once | EF UPDATE p50 ms | claim / EF UPDATE p50 | EF UPDATE p99 ms | claim / EF UPDATE p99 |");
+        md.AppendLine("|---:|---:|---:|---:|---:|");
+        foreach (var (e, c) in new[] { (p2.EfUpdateSingle, p2.ClaimSingle), (p2.EfUpdateConcurrent, p2.ClaimConcurrent) })
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {e.Concurrency} | {F(e.P50Ms, 2)} | {F(c.P50Ms / e.P50Ms, 1)}× | {F(e.P99Ms, 2)} | {F(c.P99Ms / e.P99Ms, 1)}× |");
+        }
+
+        if (p2.Statements is { } st)
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"What one claim sends to PostgreSQL (pg_stat_statements over {st.Claims} claims): **{F(st.Total)} statements**: {F(st.App)} on the app's tables, {F(st.Hangfire)} on Hangfire's (the no-show job and the mail job), {F(st.Control)} BEGIN/COMMIT/DISCARD ALL (a pooled connection reopened, a transaction); {F(st.DbMillis, 2)} ms of execution in the database. Most frequent:");
+            md.AppendLine();
+            md.AppendLine("| per claim | statement |");
+            md.AppendLine("|---:|---|");
+            foreach (var (perClaim, query) in st.Top)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {F(perClaim)} | `{query.Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal)}` |");
+            }
         }
 
         var d = p2.Drain;
