@@ -2,6 +2,7 @@ using IessClave.Bench.Hosting;
 using IessClave.Bench.Report;
 using IessClave.Web.Features.Unlock.Queue;
 using IessClave.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace IessClave.Bench.Load;
 
@@ -13,6 +14,11 @@ namespace IessClave.Bench.Load;
 public static class AppPhase
 {
     private const int WarmUpClients = 50;
+
+    private static readonly TimeSpan ClaimsOnlySpan = TimeSpan.FromSeconds(20);
+
+    /// <summary>Priority-lane tickets for the claims-only span (taken before the swarm's own).</summary>
+    private static int ClaimsOnlyTickets(BenchOptions o) => (int)Math.Ceiling(o.Rate * (2 * ClaimsOnlySpan.TotalSeconds + 10));
 
     /// <summary>How long the server's CPU is read with everyone connected and nothing happening.</summary>
     private static readonly TimeSpan IdleSpan = TimeSpan.FromSeconds(10);
@@ -28,7 +34,7 @@ public static class AppPhase
         var settings = AppSettings.For(connectionString, baseUrl, options.FrameInterval, outbox, runJobServer: true);
         await using var app = await AppServices.CreateAsync(options.WebDir, settings);
         say($"app, N={n}: seeding {n} waiting tickets (+{WarmUpClaims} in the priority lane for the warm-up, taken first)");
-        var warmUpTickets = await QueueSeeder.SeedAsync(app, WarmUpClaims, priorityEvery: 1);
+        var warmUpTickets = await QueueSeeder.SeedAsync(app, WarmUpClaims + ClaimsOnlyTickets(options), priorityEvery: 1);
         var tickets = await QueueSeeder.SeedAsync(app, n);
         var cookies = new TicketCookies(app);
         var who = tickets.Select(t => (t.TicketId, (string?)cookies.HeaderFor(t))).ToList();
@@ -52,7 +58,10 @@ public static class AppPhase
             await Task.Delay(options.FrameInterval * 2);
         }
 
+        await MailBacklogDrainedAsync(app);
         await Task.Delay(TimeSpan.FromSeconds(5));
+        say($"app, N={n}: the same claims with nobody connected ({2 * ClaimsOnlySpan.TotalSeconds} s, the second half measured), to tell the claim work from the fan-out");
+        var claimsOnly = await ClaimsOnlyCpuAsync(server.Pid, agents, options.Rate);
         var before = await Measure.AfterGcAsync(server.Pid);
         say($"app, N={n}: connecting");
         await using var swarm = await ClientSwarm.ConnectAsync(hubUrl, who, true, options.ConnectConcurrency, say);
@@ -89,6 +98,30 @@ public static class AppPhase
             await agent.DisposeAsync();
         }
 
-        return (run, checks);
+        return (run, checks with { ClaimsOnlyCpuMillisPerSecond = claimsOnly });
+    }
+
+    /// <summary>Every claim queues a mail (the call link); the warm-up's must be sent before anything is measured.</summary>
+    private static async Task MailBacklogDrainedAsync(AppServices app)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline
+            && await app.InScopeAsync(sp => sp.GetRequiredService<IessClaveDbContext>().OutgoingMails.AnyAsync(m => m.SentAt == null)))
+        {
+            await Task.Delay(500);
+        }
+    }
+
+    /// <summary>CPU ms per second the app spends taking callers at D per second while no affiliate is connected.</summary>
+    private static async Task<double> ClaimsOnlyCpuAsync(int pid, IReadOnlyList<BenchAgent> agents, double rate)
+    {
+        using var stop = new CancellationTokenSource();
+        var load = DequeueLoad.RunAsync(agents, rate, stop.Token);
+        // Not measured: right after the warm-up burst the app still settles (tier-1 JIT, the burst's jobs) for a while.
+        await Task.Delay(ClaimsOnlySpan);
+        var cpu = await Measure.IdleCpuMillisPerSecondAsync(pid, ClaimsOnlySpan);
+        await stop.CancelAsync();
+        await load;
+        return cpu;
     }
 }

@@ -5,8 +5,9 @@ namespace IessClave.Bench.Load;
 public sealed record DequeueStats(int Claims, int Empty, int Errors, double AchievedPerSecond, List<double> TakeMillis);
 
 /// <summary>
-/// Agents take callers at D per second in total: claim k is due at start + k/D and goes to agent k mod A; each
-/// agent takes ("Atender siguiente") then finishes the case, over its hub, so it can take again.
+/// Agents take callers at D per second in total: claim k is due at a random moment of the k-th 1/D slot (so changes
+/// fall at every phase of the frame interval, not always just before or after a frame) and goes to agent k mod A;
+/// each agent takes ("Atender siguiente") then finishes the case, over its hub, so it can take again.
 /// </summary>
 public static class DequeueLoad
 {
@@ -20,7 +21,7 @@ public static class DequeueLoad
         {
             for (var k = a; !stop.IsCancellationRequested && Volatile.Read(ref claims) < maxClaims; k += agents.Count)
             {
-                var due = TimeSpan.FromSeconds(k / perSecond) - Stopwatch.GetElapsedTime(start);
+                var due = TimeSpan.FromSeconds((k + Random.Shared.NextDouble()) / perSecond) - Stopwatch.GetElapsedTime(start);
                 if (due > TimeSpan.Zero && !await DelayAsync(due, stop))
                 {
                     return;

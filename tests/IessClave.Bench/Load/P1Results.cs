@@ -50,11 +50,23 @@ public sealed record AppChecks(
     int ClaimErrors,
     double ClaimsPerSecond,
     double TakeP50Ms,
-    double TakeP99Ms);
+    double TakeP99Ms)
+{
+    /// <summary>CPU ms/s with the same claims and nobody connected (fixed cost + claim work, no fan-out).</summary>
+    public double ClaimsOnlyCpuMillisPerSecond { get; init; } = double.NaN;
+}
 
 public sealed record P1Result(int N, ServerRun Bare, ServerRun App, AppChecks Checks)
 {
     public double CpuRatio => App.CpuMicrosPerDelivery / Bare.CpuMicrosPerDelivery;
 
     public double MemoryRatio => App.Memory.AnonPerConnectionKb / Bare.Memory.AnonPerConnectionKb;
+
+    /// <summary>
+    /// The app's CPU per delivery once the claims-only CPU (fixed cost + claim work) is taken out, against the bare
+    /// host's once its idle CPU is taken out: how the fan-out alone compares (no goal; explains the misses).
+    /// </summary>
+    public double FanOutOnlyRatio =>
+        (App.Window.ServerCpuSeconds - Checks.ClaimsOnlyCpuMillisPerSecond / 1000 * App.Window.Seconds) / App.Deliveries
+        / ((Bare.Window.ServerCpuSeconds - Bare.IdleCpuMillisPerSecond / 1000 * Bare.Window.Seconds) / Bare.Deliveries);
 }

@@ -49,6 +49,19 @@ public static class ResultsWriter
         }
 
         md.AppendLine();
+        md.AppendLine("Where the app's CPU goes (no goal): CPU ms per second idle with the N clients connected; with the same claims at D");
+        md.AppendLine("and nobody connected (fixed cost + claim work); in the window. \"Fan-out only\" takes the claims-only CPU out of the app's");
+        md.AppendLine("window and the idle CPU out of the bare host's, and compares what is left per delivery.");
+        md.AppendLine();
+        md.AppendLine("| N | app idle ms/s | app claims-only ms/s | app window ms/s | bare idle ms/s | bare window ms/s | fan-out only ratio |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in p1)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.N:N0} | {F(r.App.IdleCpuMillisPerSecond)} | {F(r.Checks.ClaimsOnlyCpuMillisPerSecond)} | {F(r.App.Window.ServerCpuSeconds * 1000 / r.App.Window.Seconds)} | {F(r.Bare.IdleCpuMillisPerSecond)} | {F(r.Bare.Window.ServerCpuSeconds * 1000 / r.Bare.Window.Seconds)} | {F(r.FanOutOnlyRatio, 2)}× |");
+        }
+
+        md.AppendLine();
         md.AppendLine("## P1 — frames delivered vs N·min(D, 1/T)·W (goal 1.00 ± 0.05)");
         md.AppendLine();
         md.AppendLine("| N | expected | app delivered | app ratio | result | bare delivered | bare ratio |");
@@ -88,13 +101,13 @@ public static class ResultsWriter
         md.AppendLine();
         md.AppendLine("## P1 — context of each phase (both cores = 100 %)");
         md.AppendLine();
-        md.AppendLine("| N | load at phase start | idle CPU ms/s app / bare | machine busy app / bare | CPU s app / bare | PostgreSQL CPU s (app) | harness CPU s app / bare | connect s app / bare | failed connects | claims (achieved /s) | TakeNext over the hub p50 / p99 ms |");
-        md.AppendLine("|---:|---|---|---|---|---:|---|---|---|---|---|");
+        md.AppendLine("| N | load at phase start | machine busy app / bare | CPU s app / bare | PostgreSQL CPU s (app) | harness CPU s app / bare | connect s app / bare | failed connects | claims (achieved /s) | TakeNext over the hub p50 / p99 ms |");
+        md.AppendLine("|---:|---|---|---|---:|---|---|---|---|---|");
         foreach (var r in p1)
         {
             var (a, b, k) = (r.App, r.Bare, r.Checks);
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.N:N0} | {loads.GetValueOrDefault(r.N, "?")} | {F(a.IdleCpuMillisPerSecond)} / {F(b.IdleCpuMillisPerSecond)} | {F(a.Window.MachineBusyPercent, 0)} % / {F(b.Window.MachineBusyPercent, 0)} % | {F(a.Window.ServerCpuSeconds)} / {F(b.Window.ServerCpuSeconds)} | {F(a.Window.PostgresCpuSeconds ?? double.NaN)} | {F(a.Window.HarnessCpuSeconds)} / {F(b.Window.HarnessCpuSeconds)} | {F(a.ConnectSeconds)} / {F(b.ConnectSeconds)} | {a.Failed} / {b.Failed} | {k.Claims} ({F(k.ClaimsPerSecond, 2)}), {k.ClaimErrors} errors | {F(k.TakeP50Ms)} / {F(k.TakeP99Ms)} |");
+                $"| {r.N:N0} | {loads.GetValueOrDefault(r.N, "?")} | {F(a.Window.MachineBusyPercent, 0)} % / {F(b.Window.MachineBusyPercent, 0)} % | {F(a.Window.ServerCpuSeconds)} / {F(b.Window.ServerCpuSeconds)} | {F(a.Window.PostgresCpuSeconds ?? double.NaN)} | {F(a.Window.HarnessCpuSeconds)} / {F(b.Window.HarnessCpuSeconds)} | {F(a.ConnectSeconds)} / {F(b.ConnectSeconds)} | {a.Failed} / {b.Failed} | {k.Claims} ({F(k.ClaimsPerSecond, 2)}), {k.ClaimErrors} errors | {F(k.TakeP50Ms)} / {F(k.TakeP99Ms)} |");
         }
     }
 
