@@ -61,6 +61,7 @@ public static class AppPhase
         await MailBacklogDrainedAsync(app);
         await Task.Delay(TimeSpan.FromSeconds(5));
         say($"app, N={n}: the same claims with nobody connected ({2 * ClaimsOnlySpan.TotalSeconds} s, the second half measured), to tell the claim work from the fan-out");
+        var idleAlone = await Measure.IdleCpuMillisPerSecondAsync(server.Pid, IdleSpan);
         var claimsOnly = await ClaimsOnlyCpuAsync(server.Pid, agents, options.Rate);
         var before = await Measure.AfterGcAsync(server.Pid);
         say($"app, N={n}: connecting");
@@ -98,7 +99,7 @@ public static class AppPhase
             await agent.DisposeAsync();
         }
 
-        return (run, checks with { ClaimsOnlyCpuMillisPerSecond = claimsOnly });
+        return (run, checks with { IdleAloneCpuMillisPerSecond = idleAlone, ClaimsOnlyCpuMillisPerSecond = claimsOnly });
     }
 
     /// <summary>Every claim queues a mail (the call link); the warm-up's must be sent before anything is measured.</summary>

@@ -52,8 +52,14 @@ public sealed record AppChecks(
     double TakeP50Ms,
     double TakeP99Ms)
 {
+    /// <summary>CPU ms/s with nobody connected and nothing happening: the app's fixed cost (pollers, timers).</summary>
+    public double IdleAloneCpuMillisPerSecond { get; init; } = double.NaN;
+
     /// <summary>CPU ms/s with the same claims and nobody connected (fixed cost + claim work, no fan-out).</summary>
     public double ClaimsOnlyCpuMillisPerSecond { get; init; } = double.NaN;
+
+    /// <summary>CPU ms/s the claims themselves cost (take, finish, their jobs and mail).</summary>
+    public double ClaimWorkCpuMillisPerSecond => ClaimsOnlyCpuMillisPerSecond - IdleAloneCpuMillisPerSecond;
 }
 
 public sealed record P1Result(int N, ServerRun Bare, ServerRun App, AppChecks Checks)
@@ -62,11 +68,13 @@ public sealed record P1Result(int N, ServerRun Bare, ServerRun App, AppChecks Ch
 
     public double MemoryRatio => App.Memory.AnonPerConnectionKb / Bare.Memory.AnonPerConnectionKb;
 
-    /// <summary>
-    /// The app's CPU per delivery once the claims-only CPU (fixed cost + claim work) is taken out, against the bare
-    /// host's once its idle CPU is taken out: how the fan-out alone compares (no goal; explains the misses).
-    /// </summary>
+    /// <summary>CPU ms/s of the app's window left for the fan-out: the window less idle-with-N-connected and the claim work.</summary>
+    public double AppFanOutCpuMillisPerSecond => App.Window.ServerCpuSeconds * 1000 / App.Window.Seconds - App.IdleCpuMillisPerSecond - Checks.ClaimWorkCpuMillisPerSecond;
+
+    /// <summary>The same for the bare host: its window less its idle-with-N-connected.</summary>
+    public double BareFanOutCpuMillisPerSecond => Bare.Window.ServerCpuSeconds * 1000 / Bare.Window.Seconds - Bare.IdleCpuMillisPerSecond;
+
+    /// <summary>How the fan-out alone compares per delivery (no goal; explains the misses).</summary>
     public double FanOutOnlyRatio =>
-        (App.Window.ServerCpuSeconds - Checks.ClaimsOnlyCpuMillisPerSecond / 1000 * App.Window.Seconds) / App.Deliveries
-        / ((Bare.Window.ServerCpuSeconds - Bare.IdleCpuMillisPerSecond / 1000 * Bare.Window.Seconds) / Bare.Deliveries);
+        AppFanOutCpuMillisPerSecond / (App.Deliveries / App.Window.Seconds) / (BareFanOutCpuMillisPerSecond / (Bare.Deliveries / Bare.Window.Seconds));
 }

@@ -49,16 +49,16 @@ public static class ResultsWriter
         }
 
         md.AppendLine();
-        md.AppendLine("Where the app's CPU goes (no goal): CPU ms per second idle with the N clients connected; with the same claims at D");
-        md.AppendLine("and nobody connected (fixed cost + claim work); in the window. \"Fan-out only\" takes the claims-only CPU out of the app's");
-        md.AppendLine("window and the idle CPU out of the bare host's, and compares what is left per delivery.");
+        md.AppendLine("Where the CPU goes (no goal), in CPU ms per second of the server: *alone* = the app idle with nobody connected;");
+        md.AppendLine("*claim work* = the app taking callers at D with nobody connected, less *alone*; *idle N* = idle with the N clients");
+        md.AppendLine("connected; *window* = the measured window; *fan-out* = window − idle N − claim work (bare: window − idle N).");
         md.AppendLine();
-        md.AppendLine("| N | app idle ms/s | app claims-only ms/s | app window ms/s | bare idle ms/s | bare window ms/s | fan-out only ratio |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| N | app alone | app claim work | app idle N | app window | app fan-out | bare idle N | bare window | bare fan-out | fan-out ratio per delivery |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in p1)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.N:N0} | {F(r.App.IdleCpuMillisPerSecond)} | {F(r.Checks.ClaimsOnlyCpuMillisPerSecond)} | {F(r.App.Window.ServerCpuSeconds * 1000 / r.App.Window.Seconds)} | {F(r.Bare.IdleCpuMillisPerSecond)} | {F(r.Bare.Window.ServerCpuSeconds * 1000 / r.Bare.Window.Seconds)} | {F(r.FanOutOnlyRatio, 2)}× |");
+                $"| {r.N:N0} | {F(r.Checks.IdleAloneCpuMillisPerSecond)} | {F(r.Checks.ClaimWorkCpuMillisPerSecond)} | {F(r.App.IdleCpuMillisPerSecond)} | {F(r.App.Window.ServerCpuSeconds * 1000 / r.App.Window.Seconds)} | {F(r.AppFanOutCpuMillisPerSecond)} | {F(r.Bare.IdleCpuMillisPerSecond)} | {F(r.Bare.Window.ServerCpuSeconds * 1000 / r.Bare.Window.Seconds)} | {F(r.BareFanOutCpuMillisPerSecond)} | {F(r.FanOutOnlyRatio, 2)}× |");
         }
 
         md.AppendLine();
