@@ -27,9 +27,10 @@ public sealed record BenchOptions
     /// <summary>W: the measured window of each P1 phase.</summary>
     public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(40);
 
-    public int AppPort { get; init; } = 55461;
+    /// <summary>Below Linux's ephemeral range (32768–60999), so no client socket of the swarm can hold the port.</summary>
+    public int AppPort { get; init; } = 18461;
 
-    public int BarePort { get; init; } = 55462;
+    public int BarePort { get; init; } = 18462;
 
     /// <summary>HubConnection starts in flight at once while the swarm connects.</summary>
     public int ConnectConcurrency { get; init; } = 64;

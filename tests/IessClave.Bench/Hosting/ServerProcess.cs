@@ -22,8 +22,28 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int Pid => process.Id;
 
+    /// <summary>Starts the server and waits until it answers; a server that exits at start (a port still held) is retried.</summary>
     public static async Task<ServerProcess> StartAsync(
         string name, string workDir, IEnumerable<string> arguments, Uri readyUrl, string logDir, TimeSpan timeout)
+    {
+        var args = arguments.ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = await LaunchAsync(name, workDir, args, logDir);
+            try
+            {
+                await server.WaitReadyAsync(readyUrl, timeout);
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                await server.DisposeAsync();
+                await Task.Delay(TimeSpan.FromSeconds(5));
+            }
+        }
+    }
+
+    private static async Task<ServerProcess> LaunchAsync(string name, string workDir, IEnumerable<string> arguments, string logDir)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -46,9 +66,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await File.AppendAllTextAsync(Path.Combine(logDir, "pids.txt"), process.Id + Environment.NewLine);
-        var server = new ServerProcess(name, process, log);
-        await server.WaitReadyAsync(readyUrl, timeout);
-        return server;
+        return new ServerProcess(name, process, log);
     }
 
     private static void Write(StreamWriter log, string? line)

@@ -60,9 +60,10 @@ public static class AppPhase
 
         await MailBacklogDrainedAsync(app);
         await Task.Delay(TimeSpan.FromSeconds(5));
-        say($"app, N={n}: the same claims with nobody connected ({2 * ClaimsOnlySpan.TotalSeconds} s, the second half measured), to tell the claim work from the fan-out");
-        var idleAlone = await Measure.IdleCpuMillisPerSecondAsync(server.Pid, IdleSpan);
+        say($"app, N={n}: the same claims with nobody connected ({2 * ClaimsOnlySpan.TotalSeconds} s, the second half measured), then idle, to tell the claim work from the fan-out");
         var claimsOnly = await ClaimsOnlyCpuAsync(server.Pid, agents, options.Rate);
+        await Task.Delay(options.FrameInterval * 2);
+        var idleAlone = await Measure.IdleCpuMillisPerSecondAsync(server.Pid, IdleSpan);
         var before = await Measure.AfterGcAsync(server.Pid);
         say($"app, N={n}: connecting");
         await using var swarm = await ClientSwarm.ConnectAsync(hubUrl, who, true, options.ConnectConcurrency, say);
