@@ -108,6 +108,10 @@ internal sealed class QueueTicketConfiguration : IEntityTypeConfiguration<QueueT
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedOnAdd();
         b.HasIndex(x => new { x.Status, x.Lane, x.Id });
+        // Claim next (ClaimNextTicket): claimable tickets only, in the claim's order (priority lane first, then by
+        // number), so the head is the first entry and a claim does not sort the whole line.
+        b.HasIndex(x => new { x.Lane, x.Id }).IsDescending(true, false)
+            .HasFilter("\"Status\" = 1 AND \"DisconnectedAt\" IS NULL").HasDatabaseName("ix_queue_tickets_claim_head");
         // One active ticket per account, enforced by the database (statuses 1–3: waiting, called, in service).
         b.HasIndex(x => x.AccountId).IsUnique().HasFilter("\"Status\" IN (1, 2, 3)").HasDatabaseName("ux_queue_tickets_active_account");
         b.HasIndex(x => x.AgentId);

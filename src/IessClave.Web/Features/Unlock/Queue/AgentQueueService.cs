@@ -36,6 +36,20 @@ public sealed class AgentQueueService(
     public async Task<(TakeOutcome Outcome, AgentCase? Case)> TakeNextAsync(Guid agentId, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The claim commits whole or not at all, so a savepoint per SaveChanges (a round trip each) buys nothing.
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            return await TakeNextCoreAsync(agentId, tx, ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
+        }
+    }
+
+    private async Task<(TakeOutcome Outcome, AgentCase? Case)> TakeNextCoreAsync(Guid agentId, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, CancellationToken ct)
+    {
         var agent = await LockAgentAsync(agentId, ct);
         if (agent is null || agent.Status != AgentStatus.Available || agent.LockedAt is not null)
         {
@@ -47,29 +61,27 @@ public sealed class AgentQueueService(
             return (TakeOutcome.AlreadyServing, await CaseAsync(agent.CurrentTicketId.Value, ct));
         }
 
-        var ticketId = await ClaimNextTicket.ExecuteAsync(db, ct);
-        if (ticketId is null)
+        // As the database keeps it (DatabaseTime): the no-show job compares its argument with the stored CalledAt.
+        var now = DatabaseTime.Truncate(time.GetUtcNow());
+        if (await ClaimNextTicket.ExecuteAsync(db, agentId, now, ct) is not { } claimed)
         {
             await tx.CommitAsync(ct);
             return (TakeOutcome.QueueEmpty, null);
         }
 
-        var now = time.GetUtcNow();
-        await db.QueueTickets.Where(t => t.Id == ticketId).ExecuteUpdateAsync(s => s.SetProperty(t => t.AgentId, agentId).SetProperty(t => t.CalledAt, now), ct);
+        var ticketId = claimed.Id;
         agent.CurrentTicketId = ticketId;
-        var claimed = await db.QueueTickets.Where(t => t.Id == ticketId).Select(t => new { t.Lane, t.AccountId, t.PriorityReason }).SingleAsync(ct);
-        var lane = claimed.Lane;
-        var channel = claimed.PriorityReason == PriorityReason.Booking ? CaseChannel.ScheduledCall : CaseChannel.VideoQueue;
-        var unlockCase = await cases.OpenForCallAsync(claimed.AccountId, ticketId.Value, agentId, channel, ct);
+        // Recorded first, so the case's SaveChanges writes the agent, the audit event and the case in one batch.
         audit.Record(AuditActors.Agent, agentId.ToString(), AuditActions.QueueTaken, detail: $"ticket={ticketId}");
-        await db.SaveChangesAsync(ct);
-        await events.AppendAsync(lane, ticketId.Value, -1, ct);
+        var channel = claimed.PriorityReason == PriorityReason.Booking ? CaseChannel.ScheduledCall : CaseChannel.VideoQueue;
+        var unlockCase = await cases.OpenForCallAsync(claimed.AccountId, ticketId, agentId, channel, ct);
+        await events.AppendAsync(claimed.Lane, ticketId, -1, ct);
         await tx.CommitAsync(ct);
 
-        jobs.Schedule<NoShowJob>(j => j.RunAsync(ticketId.Value, now, CancellationToken.None), options.Value.CallResponseTimeout);
+        jobs.Schedule<NoShowJob>(j => j.RunAsync(ticketId, now, CancellationToken.None), options.Value.CallResponseTimeout);
         await callSetup.StartAsync(unlockCase.Id, ct);
-        await NotifyAffiliateAsync(ticketId.Value, ct);
-        return (TakeOutcome.Taken, await CaseAsync(ticketId.Value, ct));
+        await NotifyAffiliateAsync(ticketId, ct);
+        return (TakeOutcome.Taken, await CaseAsync(ticketId, ct));
     }
 
     /// <summary>Puts the agent's caller back in line with the original number, hence the original place.</summary>
@@ -97,7 +109,7 @@ public sealed class AgentQueueService(
         }
 
         var ticket = await db.QueueTickets.SingleAsync(t => t.Id == ticketId, ct);
-        var now = time.GetUtcNow();
+        var now = DatabaseTime.Truncate(time.GetUtcNow());
         if (next == TicketStatus.Waiting)
         {
             ticket.ReturnCount++;

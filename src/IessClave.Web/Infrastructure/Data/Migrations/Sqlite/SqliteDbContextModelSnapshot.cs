@@ -615,6 +615,11 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("AgentId");
 
+                    b.HasIndex("Lane", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_queue_tickets_claim_head")
+                        .HasFilter("\"Status\" = 1 AND \"DisconnectedAt\" IS NULL");
+
                     b.HasIndex("Status", "Lane", "Id");
 
                     b.ToTable("queue_tickets", (string)null);
