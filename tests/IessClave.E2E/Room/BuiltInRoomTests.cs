@@ -15,6 +15,7 @@ namespace IessClave.E2E.Room;
 [Collection(E2ECollection.Name)]
 public sealed class BuiltInRoomTests(AppFixture app, BrowserFixture browser, ITestOutputHelper output)
 {
+    private const string AgentPassword = "Frase-larga-sala-de-video-2024";
     private const string RemoteVideoPlaying = "() => { const v = document.querySelector('[data-room-remote]'); return !!v && v.videoWidth > 0 && v.videoHeight > 0; }";
     private const string RemoteVideoMuted = "() => { const s = window.iessRoom.remote(); const t = s && s.getVideoTracks()[0]; return !!t && t.muted; }";
     private const string AudioBytesReceived = """
@@ -44,7 +45,13 @@ public sealed class BuiltInRoomTests(AppFixture app, BrowserFixture browser, ITe
             };
         }
 
+        // The agent's link asks for the staff sign-in first and comes back to itself afterwards.
         await agent.Page.GotoAsync(meeting.AgentJoinUrl);
+        await Expect(agent.Page.GetByText("Este enlace es para el agente que atiende el caso")).ToBeVisibleAsync();
+        await axe.CheckAsync(agent.Page, "sala-unirse-agent-sign-in");
+        await agent.Page.GetByRole(AriaRole.Link, new() { Name = "Inicia sesión como agente" }).ClickAsync();
+        await AgentPages.FillPasswordAsync(agent.Page, await app.AddAgentAsync(Web.Domain.AgentRoles.Agent, AgentPassword), AgentPassword);
+        await AgentPages.EnrolAsync(agent.Page);
         await axe.CheckAsync(agent.Page, "sala-unirse");
         await EnterAsync(agent.Page);
         await Expect(Status(agent.Page)).ToHaveTextAsync("Esperando a que entre la persona afiliada…");

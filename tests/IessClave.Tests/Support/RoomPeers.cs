@@ -49,6 +49,26 @@ public static class RoomFlows
         return (posted.Status, posted.Html, posted.Location?.OriginalString);
     }
 
+    /// <summary>A browser of its own signed in as a (new) agent: password + TOTP, as the console needs.</summary>
+    public static async Task<(HttpClient Client, CookieContainer Cookies, Guid AgentId)> NewAgentBrowserAsync(PostgresApp app)
+    {
+        var (client, cookies) = NewBrowser(app);
+        var agent = await AgentFlows.EnrolledAsync(app, client, Web.Domain.AgentRoles.Agent);
+        return (client, cookies, agent.Id);
+    }
+
+    /// <summary>An agent's link, used by a signed-in agent in a fresh browser: the Cookie header it ends up with.</summary>
+    public static async Task<string> AgentCookieForAsync(PostgresApp app, string agentJoinUrl)
+    {
+        var (client, cookies, _) = await NewAgentBrowserAsync(app);
+        using (client)
+        {
+            var joined = await JoinAsync(client, agentJoinUrl);
+            Assert.Equal(RoomFeature.RoomPath, joined.Location);
+            return cookies.GetCookieHeader(app.Factory.Server.BaseAddress);
+        }
+    }
+
     /// <summary>Joins with the link in a fresh browser and returns the Cookie header it ends up with.</summary>
     public static async Task<string> CookieForAsync(PostgresApp app, string joinUrl)
     {

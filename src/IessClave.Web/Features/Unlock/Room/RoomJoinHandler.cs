@@ -16,6 +16,12 @@ public enum JoinStatus
     Used,
     Revoked,
     Closed,
+
+    /// <summary>An agent's link opened by nobody signed in as an agent.</summary>
+    AgentSignInRequired,
+
+    /// <summary>An agent's link opened by an agent who does not hold the room's case.</summary>
+    NotTheCasesAgent,
 }
 
 /// <summary>What a join link leads to: its state now, and for a good link the room and the role it opens.</summary>
@@ -26,11 +32,37 @@ public sealed record JoinView(JoinStatus Status, Guid? RoomId = null, RoomRole? 
 
 /// <summary>
 /// Join links: looking at one changes nothing; joining spends it in one conditional UPDATE, so of two
-/// concurrent uses exactly one wins. A link only ever leads to the room it was issued for.
+/// concurrent uses exactly one wins. A link only ever leads to the room it was issued for. An agent's link
+/// also needs the agent who holds the room's case to be signed in: a leaked link (browser history, a shared
+/// screen) lets nobody else sit in on the call as the IESS.
 /// </summary>
 public sealed class RoomJoinHandler(IessClaveDbContext db, TimeProvider time, AuditLog audit)
 {
-    public async Task<JoinView> ViewAsync(string? raw, CancellationToken ct)
+    /// <param name="agentId">The signed-in staff member with the agent role, if any.</param>
+    public async Task<JoinView> ViewAsync(string? raw, Guid? agentId, CancellationToken ct)
+    {
+        var view = await LinkStateAsync(raw, ct);
+        return view is { Status: JoinStatus.Valid, Role: RoomRole.Agent, RoomId: { } roomId }
+            ? view with { Status = await AgentMayJoinAsync(roomId, agentId, ct) }
+            : view;
+    }
+
+    /// <summary>
+    /// A case's room (its id is the case's) is for the agent holding that case. A room without a case (a booked
+    /// slot's, before anyone takes the call) is for any signed-in agent.
+    /// </summary>
+    private async Task<JoinStatus> AgentMayJoinAsync(Guid roomId, Guid? agentId, CancellationToken ct)
+    {
+        if (agentId is null)
+        {
+            return JoinStatus.AgentSignInRequired;
+        }
+
+        var unlockCase = await db.Cases.Where(c => c.Id == roomId).Select(c => new { c.AgentId }).SingleOrDefaultAsync(ct);
+        return unlockCase is null || unlockCase.AgentId == agentId ? JoinStatus.Valid : JoinStatus.NotTheCasesAgent;
+    }
+
+    private async Task<JoinView> LinkStateAsync(string? raw, CancellationToken ct)
     {
         if (raw is null)
         {
@@ -62,9 +94,9 @@ public sealed class RoomJoinHandler(IessClaveDbContext db, TimeProvider time, Au
     }
 
     /// <summary>Spends the link (once) and returns the room and role it opens; otherwise why it cannot be used.</summary>
-    public async Task<JoinView> JoinAsync(string? raw, CancellationToken ct)
+    public async Task<JoinView> JoinAsync(string? raw, Guid? agentId, CancellationToken ct)
     {
-        var view = await ViewAsync(raw, ct);
+        var view = await ViewAsync(raw, agentId, ct);
         if (!view.Succeeded)
         {
             return view;
@@ -79,12 +111,12 @@ public sealed class RoomJoinHandler(IessClaveDbContext db, TimeProvider time, Au
         if (rows != 1)
         {
             // Someone else spent it, or the room closed, between the look and the update: say what it is now.
-            var after = await ViewAsync(raw, ct);
+            var after = await ViewAsync(raw, agentId, ct);
             return after.Succeeded ? after with { Status = JoinStatus.Used } : after;
         }
 
-        var actor = view.Role == RoomRole.Agent ? AuditActors.Agent : AuditActors.Affiliate;
-        audit.Record(actor, null, AuditActions.RoomJoined, caseId: view.RoomId, detail: $"role={view.Role}");
+        var (actor, actorId) = view.Role == RoomRole.Agent ? (AuditActors.Agent, agentId.ToString()) : (AuditActors.Affiliate, null);
+        audit.Record(actor, actorId, AuditActions.RoomJoined, caseId: view.RoomId, detail: $"role={view.Role}");
         await db.SaveChangesAsync(ct);
         return view;
     }

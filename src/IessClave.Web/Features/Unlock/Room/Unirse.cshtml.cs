@@ -1,4 +1,5 @@
 using IessClave.Web.Domain;
+using IessClave.Web.Features.Agents;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +20,7 @@ public sealed class UnirseModel(RoomJoinHandler handler) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        View = await handler.ViewAsync(Token, ct);
+        View = await handler.ViewAsync(Token, await SignedInAgentAsync(), ct);
         // The person already came in with this link (in this browser): take them back to the room.
         if (View.Status == JoinStatus.Used && RoomAuth.Peer((await HttpContext.AuthenticateAsync(RoomAuth.Scheme)).Principal) is { } peer
             && peer.RoomId == View.RoomId && peer.Role == View.Role)
@@ -32,7 +33,7 @@ public sealed class UnirseModel(RoomJoinHandler handler) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        View = await handler.JoinAsync(Token, ct);
+        View = await handler.JoinAsync(Token, await SignedInAgentAsync(), ct);
         if (View is { Succeeded: true, RoomId: { } roomId, Role: { } role })
         {
             await HttpContext.SignInAsync(RoomAuth.Scheme, RoomAuth.Principal(roomId, role));
@@ -42,6 +43,16 @@ public sealed class UnirseModel(RoomJoinHandler handler) : PageModel
         return Shown();
     }
 
+    /// <summary>The staff member signed in on this browser, when they have the agent role (the console's cookie).</summary>
+    private async Task<Guid?> SignedInAgentAsync()
+    {
+        var staff = (await HttpContext.AuthenticateAsync(AgentAuth.Scheme)).Principal;
+        return staff is not null && AgentAuth.RolesOf(staff).HasFlag(AgentRoles.Agent) ? AgentAuth.AgentId(staff) : null;
+    }
+
+    /// <summary>The agents' sign-in, coming back to this link afterwards.</summary>
+    public string AgentSignInPath => $"{AgentAuth.LoginPath}?ReturnUrl={Uri.EscapeDataString(RoomFeature.JoinPath + "?t=" + Token)}";
+
     private PageResult Shown()
     {
         Response.Headers.CacheControl = "no-store"; // the page carries the link
@@ -49,6 +60,7 @@ public sealed class UnirseModel(RoomJoinHandler handler) : PageModel
         {
             JoinStatus.Valid or JoinStatus.NotYetOpen => StatusCodes.Status200OK,
             JoinStatus.Missing or JoinStatus.Invalid => StatusCodes.Status404NotFound,
+            JoinStatus.AgentSignInRequired or JoinStatus.NotTheCasesAgent => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status410Gone,
         };
         return Page();

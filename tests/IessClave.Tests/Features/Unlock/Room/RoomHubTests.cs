@@ -118,6 +118,6 @@ public sealed class RoomHubTests(SharedPostgresApp app)
     private async Task<(string Affiliate, string Agent)> CookiesAsync()
     {
         var meeting = await RoomFlows.OpenAsync(app);
-        return (await RoomFlows.CookieForAsync(app, meeting.AffiliateJoinUrl), await RoomFlows.CookieForAsync(app, meeting.AgentJoinUrl));
+        return (await RoomFlows.CookieForAsync(app, meeting.AffiliateJoinUrl), await RoomFlows.AgentCookieForAsync(app, meeting.AgentJoinUrl));
     }
 }

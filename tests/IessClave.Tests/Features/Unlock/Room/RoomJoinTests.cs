@@ -63,10 +63,10 @@ public sealed class RoomJoinTests(SharedPostgresApp app)
     {
         var meeting = await RoomFlows.OpenAsync(app);
         var browsers = Enumerable.Range(0, 4).Select(_ => RoomFlows.NewBrowser(app).Client).ToList();
-        var pages = await Task.WhenAll(browsers.Select(b => b.GetStringAsync(new Uri(meeting.AgentJoinUrl).PathAndQuery)));
+        var pages = await Task.WhenAll(browsers.Select(b => b.GetStringAsync(new Uri(meeting.AffiliateJoinUrl).PathAndQuery)));
 
         var posts = await Task.WhenAll(browsers.Select((b, i) =>
-            HtmlForms.PostAsync(b, pages[i], RoomFeature.JoinPath, new Dictionary<string, string?> { ["t"] = RoomFlows.TokenOf(meeting.AgentJoinUrl) })));
+            HtmlForms.PostAsync(b, pages[i], RoomFeature.JoinPath, new Dictionary<string, string?> { ["t"] = RoomFlows.TokenOf(meeting.AffiliateJoinUrl) })));
 
         Assert.Single(posts, p => p.Status == HttpStatusCode.Redirect);
         Assert.Equal(3, posts.Count(p => p.Status == HttpStatusCode.Gone && p.Html.Contains("ya fue usado", StringComparison.Ordinal)));

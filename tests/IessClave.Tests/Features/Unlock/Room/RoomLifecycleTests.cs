@@ -15,7 +15,7 @@ public sealed class RoomLifecycleTests(SharedPostgresApp app)
     {
         var caseId = Guid.NewGuid();
         var first = await RoomFlows.OpenAsync(app, caseId);
-        var agentCookie = await RoomFlows.CookieForAsync(app, first.AgentJoinUrl);
+        var agentCookie = await RoomFlows.AgentCookieForAsync(app, first.AgentJoinUrl);
 
         var second = await RoomFlows.OpenAsync(app, caseId);
         var old = await RoomFlows.JoinAsync(RoomFlows.NewBrowser(app).Client, first.AffiliateJoinUrl);
@@ -36,7 +36,7 @@ public sealed class RoomLifecycleTests(SharedPostgresApp app)
     {
         var caseId = Guid.NewGuid();
         var meeting = await RoomFlows.OpenAsync(app, caseId);
-        var (agent, _) = RoomFlows.NewBrowser(app);
+        var (agent, _, _) = await RoomFlows.NewAgentBrowserAsync(app);
         Assert.Equal(RoomFeature.RoomPath, (await RoomFlows.JoinAsync(agent, meeting.AgentJoinUrl)).Location);
 
         await RoomFlows.CloseAsync(app, caseId);
@@ -74,7 +74,7 @@ public sealed class RoomLifecycleTests(SharedPostgresApp app)
 
         using var again = await browser.GetAsync(new Uri(meeting.AffiliateJoinUrl).PathAndQuery);
         // The same browser with the other role's used link is refused: its cookie is for the affiliate.
-        await RoomFlows.JoinAsync(RoomFlows.NewBrowser(app).Client, meeting.AgentJoinUrl);
+        await RoomFlows.JoinAsync((await RoomFlows.NewAgentBrowserAsync(app)).Client, meeting.AgentJoinUrl);
         using var other = await browser.GetAsync(new Uri(meeting.AgentJoinUrl).PathAndQuery);
 
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
@@ -86,7 +86,7 @@ public sealed class RoomLifecycleTests(SharedPostgresApp app)
     public async Task RoomPage_AloneMayUseTheCameraAndMicrophone_AndCarriesTheIceServersAsData()
     {
         var meeting = await RoomFlows.OpenAsync(app);
-        var (browser, _) = RoomFlows.NewBrowser(app);
+        var (browser, _, _) = await RoomFlows.NewAgentBrowserAsync(app);
         using var join = await browser.GetAsync(new Uri(meeting.AgentJoinUrl).PathAndQuery);
         await RoomFlows.JoinAsync(browser, meeting.AgentJoinUrl);
 

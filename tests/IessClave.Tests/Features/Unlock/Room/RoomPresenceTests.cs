@@ -16,7 +16,7 @@ public sealed class RoomPresenceTests(SharedPostgresApp app)
     {
         var meeting = await RoomFlows.OpenAsync(app);
         var affiliateCookie = await RoomFlows.CookieForAsync(app, meeting.AffiliateJoinUrl);
-        await using var agent = await RoomPeer.ConnectAsync(app, await RoomFlows.CookieForAsync(app, meeting.AgentJoinUrl));
+        await using var agent = await RoomPeer.ConnectAsync(app, await RoomFlows.AgentCookieForAsync(app, meeting.AgentJoinUrl));
         await using var firstTab = await RoomPeer.ConnectAsync(app, affiliateCookie);
 
         await using var secondTab = await RoomPeer.ConnectAsync(app, affiliateCookie);
@@ -34,7 +34,7 @@ public sealed class RoomPresenceTests(SharedPostgresApp app)
     {
         var meeting = await RoomFlows.OpenAsync(app);
         var affiliateCookie = await RoomFlows.CookieForAsync(app, meeting.AffiliateJoinUrl);
-        await using var agent = await RoomPeer.ConnectAsync(app, await RoomFlows.CookieForAsync(app, meeting.AgentJoinUrl));
+        await using var agent = await RoomPeer.ConnectAsync(app, await RoomFlows.AgentCookieForAsync(app, meeting.AgentJoinUrl));
         await using (var affiliate = await RoomPeer.ConnectAsync(app, affiliateCookie))
         {
             await affiliate.Hub.InvokeAsync("Leave");
@@ -51,7 +51,7 @@ public sealed class RoomPresenceTests(SharedPostgresApp app)
     {
         var meeting = await RoomFlows.OpenAsync(app);
         var caseId = Guid.Parse(meeting.ExternalId!);
-        var agentCookie = await RoomFlows.CookieForAsync(app, meeting.AgentJoinUrl);
+        var agentCookie = await RoomFlows.AgentCookieForAsync(app, meeting.AgentJoinUrl);
         await using var agent = await RoomPeer.ConnectAsync(app, agentCookie);
         await using var affiliate = await RoomPeer.ConnectAsync(app, await RoomFlows.CookieForAsync(app, meeting.AffiliateJoinUrl));
 

@@ -56,7 +56,7 @@ public sealed class RoomSqliteTests : IAsyncLifetime
     }
 
     private Task<JoinView> JoinAsync(string url) =>
-        WithAsync<RoomJoinHandler, JoinView>(h => h.JoinAsync(Support.RoomFlows.TokenOf(url), default));
+        WithAsync<RoomJoinHandler, JoinView>(h => h.JoinAsync(Support.RoomFlows.TokenOf(url), agentId: null, default));
 
     private async Task<TResult> WithAsync<TService, TResult>(Func<TService, Task<TResult>> work) where TService : notnull
     {
