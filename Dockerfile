@@ -29,5 +29,6 @@ COPY --from=build /app ./
 RUN mkdir -p /app/data && chown app:app /app/data
 USER app
 EXPOSE 8080
-# No HEALTHCHECK: the aspnet image has no curl/wget and the app has no health endpoint yet.
+# The image has no curl/wget: the app's own `check-health` verb asks /healthz/ready (no host is started for it).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["dotnet", "IessClave.Web.dll", "check-health"]
 ENTRYPOINT ["dotnet", "IessClave.Web.dll"]

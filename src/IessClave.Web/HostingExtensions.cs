@@ -15,6 +15,7 @@ using IessClave.Web.Features.Unlock.Window;
 using IessClave.Web.Features.Unlock.Virtual;
 using IessClave.Web.Infrastructure.Audit;
 using IessClave.Web.Infrastructure.Data;
+using IessClave.Web.Infrastructure.Health;
 using IessClave.Web.Infrastructure.Jobs;
 using IessClave.Web.Infrastructure.Mail;
 using IessClave.Web.Infrastructure.Meetings;
@@ -78,6 +79,7 @@ public static class HostingExtensions
         services.AddRoom(config);
         services.AddBooking(config);
         services.AddAgents(config);
+        services.AddHealth(config);
         return builder;
     }
 
@@ -113,6 +115,7 @@ public static class HostingExtensions
         app.MapRoom();
         app.MapRazorPages();
         app.MapJobsDashboard();
+        app.MapHealth();
         return app;
     }
 }

@@ -1,4 +1,10 @@
 using IessClave.Web;
+using IessClave.Web.Infrastructure.Health;
+
+if (args is [HealthProbe.Verb, .. var probeArgs])
+{
+    return await HealthProbe.RunAsync(probeArgs, Console.Out);
+}
 
 var (command, hostArgs) = CommandLine.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using IessClave.Tests.Support;
+using IessClave.Web.Infrastructure.Health;
 using IessClave.Web.Infrastructure.RobotCheck;
 
 namespace IessClave.Tests;
@@ -40,6 +41,13 @@ public sealed class EmbeddedDefaultSmokeTests
             Assert.Contains("maria.demo@correo.test", outbox);
             Assert.NotEmpty(Directory.GetFiles(Path.Combine(data.FullName, "outbox"), "*.eml"));
             Assert.True(File.Exists(Path.Combine(data.FullName, "iessclave.db")));
+
+            // The container's health probe (`check-health`) against this app: every readiness check passes on SQLite.
+            var probe = new StringWriter();
+            var exit = await PollAsync(() => { probe.GetStringBuilder().Clear(); return HealthProbe.RunAsync([$"http://127.0.0.1:{port}{HealthFeature.ReadyPath}"], probe); }, code => code == 0);
+            Assert.Equal(0, exit);
+            Assert.Contains("\"status\": \"Healthy\"", probe.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("Degraded", probe.ToString(), StringComparison.Ordinal);
         }
         finally
         {
@@ -89,7 +97,7 @@ public sealed class EmbeddedDefaultSmokeTests
             }
         }, status => status == "OK");
 
-    private static async Task<string> PollAsync(Func<Task<string>> probe, Func<string, bool> done)
+    private static async Task<T> PollAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)

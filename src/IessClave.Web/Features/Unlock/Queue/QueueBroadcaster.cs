@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using IessClave.Web.Domain;
 using IessClave.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.SignalR;
@@ -26,8 +27,12 @@ public sealed class QueueBroadcaster(
     private readonly SemaphoreSlim ticking = new(1, 1);
     private readonly QueueEventCursor cursor = new();
     private DateTime lastSweep = DateTime.MinValue;
+    private long lastTickTimestamp = Stopwatch.GetTimestamp();
 
     public (int AvgServiceSeconds, int AgentsAvailable) Stats { get; private set; } = (360, 0);
+
+    /// <summary>Since the last tick that completed (or since start): the health check's view of this loop.</summary>
+    public TimeSpan SinceLastTick => Stopwatch.GetElapsedTime(Interlocked.Read(ref lastTickTimestamp));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,6 +59,7 @@ public sealed class QueueBroadcaster(
         try
         {
             await TickCoreAsync(ct);
+            Interlocked.Exchange(ref lastTickTimestamp, Stopwatch.GetTimestamp());
         }
         finally
         {
