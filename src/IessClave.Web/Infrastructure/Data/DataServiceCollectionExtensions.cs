@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.DataProtection;
+using IessClave.Web.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +22,7 @@ public static class DataServiceCollectionExtensions
             builder.Services.AddDbContext<IessClaveDbContext, SqliteDbContext>(o => o.UseSqlite(connectionString));
         }
 
-        builder.Services.AddDataProtection().SetApplicationName("IessClave").PersistKeysToDbContext<IessClaveDbContext>();
+        builder.AddKeyProtection();
         return builder;
     }
 
