@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace IessClave.E2E.Accessibility;
 
-/// <summary>The supervisor's pages (unlock-rate alerts, approvals) at 320 px, checked by axe.</summary>
+/// <summary>The supervisor's pages (unlock-rate alerts, approvals, audit trail) at 320 px, checked by axe.</summary>
 [Collection(E2ECollection.Name)]
 public sealed class SupervisionAxeTests(AppFixture app, BrowserFixture browser, ITestOutputHelper output)
 {
@@ -20,7 +20,11 @@ public sealed class SupervisionAxeTests(AppFixture app, BrowserFixture browser, 
         var page = session.Page;
         await AgentPages.SignInAndEnrolAsync(page, userName, Password);
 
-        foreach (var (path, label) in new[] { ("/supervision", "supervision"), ("/supervision/aprobaciones", "aprobaciones") })
+        foreach (var (path, label) in new[]
+        {
+            ("/supervision", "supervision"), ("/supervision/aprobaciones", "aprobaciones"),
+            ("/supervision/auditoria", "auditoria"), ("/supervision/auditoria?caso=no-es-un-caso", "auditoria-error"),
+        })
         {
             await page.GotoAsync(path);
             await shots.TakeAsync(page, label);

@@ -71,4 +71,5 @@ public static class AuditActions
     public const string AgentUnlocked = "agent.unlocked";
     public const string AgentCreated = "agent.created";
     public const string AgentSignOut = "agent.signout";
+    public const string AuditViewed = "audit.viewed";
 }

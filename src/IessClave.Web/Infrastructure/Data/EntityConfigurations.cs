@@ -67,6 +67,9 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.ToTable("audit_events");
         b.HasIndex(x => x.At);
         b.HasIndex(x => x.AccountId);
+        // The supervisors' audit page: one agent's events, or one case's, newest first.
+        b.HasIndex(x => new { x.ActorId, x.Id });
+        b.HasIndex(x => x.CaseId);
         b.Property(x => x.ActorType).HasMaxLength(20);
         b.Property(x => x.ActorId).HasMaxLength(100);
         b.Property(x => x.Action).HasMaxLength(100);

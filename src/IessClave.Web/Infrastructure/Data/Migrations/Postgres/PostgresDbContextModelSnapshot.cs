@@ -232,6 +232,10 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("At");
 
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ActorId", "Id");
+
                     b.ToTable("audit_events", (string)null);
                 });
 

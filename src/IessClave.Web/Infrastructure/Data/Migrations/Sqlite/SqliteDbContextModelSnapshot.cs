@@ -225,6 +225,10 @@ namespace IessClave.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("At");
 
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ActorId", "Id");
+
                     b.ToTable("audit_events", (string)null);
                 });
 
