@@ -113,6 +113,7 @@ public static class HostingExtensions
         app.MapRobotCheck();
         app.MapQueue();
         app.MapRoom();
+        app.MapSupervision();
         app.MapRazorPages();
         app.MapJobsDashboard();
         app.MapHealth();

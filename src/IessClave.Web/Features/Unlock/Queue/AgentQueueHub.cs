@@ -97,4 +97,7 @@ public sealed class AgentPresence
     public void Connected(Guid agentId) => connections.AddOrUpdate(agentId, 1, (_, n) => n + 1);
 
     public bool Disconnected(Guid agentId) => connections.AddOrUpdate(agentId, 0, (_, n) => Math.Max(0, n - 1)) == 0;
+
+    /// <summary>Whether the agent has a console open on this node.</summary>
+    public bool IsConnected(Guid agentId) => connections.TryGetValue(agentId, out var n) && n > 0;
 }
