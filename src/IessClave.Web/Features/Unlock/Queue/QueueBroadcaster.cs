@@ -27,6 +27,11 @@ public sealed class QueueBroadcaster(
     private readonly QueueEventCursor cursor = new();
     private DateTime lastSweep = DateTime.MinValue;
 
+    // The read every interval runs, compiled once: no expression tree to build and look up in EF's query cache each
+    // time. Per broadcaster, not static, because each host has its own model (provider).
+    private readonly Func<IessClaveDbContext, long, IAsyncEnumerable<QueueEvent>> eventsAfter = EF.CompileAsyncQuery(
+        (IessClaveDbContext db, long after) => db.QueueEvents.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(MaxEventsPerFrame));
+
     public (int AvgServiceSeconds, int AgentsAvailable) Stats { get; private set; } = (360, 0);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -81,9 +86,7 @@ public sealed class QueueBroadcaster(
         }
 
         var after = state.AsOf;
-        var events = cursor.Accept(
-            await db.QueueEvents.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(MaxEventsPerFrame).ToListAsync(ct),
-            after);
+        var events = cursor.Accept(await eventsAfter(db, after).ToListAsync(ct), after);
         if (events.Count == 0)
         {
             return;
