@@ -14,7 +14,7 @@ public static class DataServiceCollectionExtensions
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<IessClaveDbContext, PostgresDbContext>(o => o.UseNpgsql(options.ConnectionString));
+            builder.Services.AddDbContext<IessClaveDbContext, PostgresDbContext>(o => o.UseNpgsql(PostgresConnectionStrings.WithoutResetOnClose(options.ConnectionString)));
         }
         else
         {

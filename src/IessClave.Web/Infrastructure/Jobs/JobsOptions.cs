@@ -17,7 +17,14 @@ public sealed class JobsOptions
     [Required]
     public string SqlitePath { get; set; } = "data/hangfire.db";
 
+    /// <summary>How often the schedule is checked for due jobs: the no-show deadline is at most this late.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// On PostgreSQL, how often idle workers look at the queue anyway. New jobs wake them at once (LISTEN/NOTIFY),
+    /// so this is only the fallback for a missed notification. SQLite polls its queue every <see cref="PollInterval"/>.
+    /// </summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 4;

@@ -22,13 +22,8 @@ public static class JobsServiceCollectionExtensions
             if (database.Provider == DatabaseProvider.Postgres)
             {
                 config.UsePostgreSqlStorage(
-                    o => o.UseNpgsqlConnection(database.ConnectionString),
-                    new PostgreSqlStorageOptions
-                    {
-                        SchemaName = jobs.Schema,
-                        QueuePollInterval = jobs.PollInterval,
-                        PrepareSchemaIfNecessary = true,
-                    });
+                    o => o.UseNpgsqlConnection(PostgresConnectionStrings.WithoutResetOnClose(database.ConnectionString)),
+                    PostgresStorageOptions(jobs));
             }
             else
             {
@@ -51,4 +46,19 @@ public static class JobsServiceCollectionExtensions
         builder.Services.AddHostedService<RecurringJobsRegistration>();
         return builder;
     }
+
+    /// <summary>
+    /// Every enqueue (a job created now, or a scheduled one the scheduler finds due) sends NOTIFY new_job in its
+    /// transaction, and idle workers LISTEN for it, so the queue poll can be slow without delaying any job.
+    /// The listener is a pooled connection; without the pool's reset it goes back to the pool still listening.
+    /// That is harmless: Npgsql drops notifications nobody subscribed to, and a stale one that reaches the next
+    /// listener only makes a worker look at the queue once more (the fetch is FOR UPDATE SKIP LOCKED).
+    /// </summary>
+    public static PostgreSqlStorageOptions PostgresStorageOptions(JobsOptions jobs) => new()
+    {
+        SchemaName = jobs.Schema,
+        QueuePollInterval = jobs.QueuePollInterval,
+        EnableLongPolling = true,
+        PrepareSchemaIfNecessary = true,
+    };
 }

@@ -35,16 +35,25 @@ public sealed class AgentQueueService(
 {
     public async Task<(TakeOutcome Outcome, AgentCase? Case)> TakeNextAsync(Guid agentId, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The claim commits whole or not at all, so a savepoint per SaveChanges (a round trip each) buys nothing.
-        db.Database.AutoSavepointsEnabled = false;
+        // One connection for the claim and the steps after its commit, instead of one from the pool per query.
+        await db.Database.OpenConnectionAsync(ct);
         try
         {
-            return await TakeNextCoreAsync(agentId, tx, ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The claim commits whole or not at all, so a savepoint per SaveChanges (a round trip each) buys nothing.
+            db.Database.AutoSavepointsEnabled = false;
+            try
+            {
+                return await TakeNextCoreAsync(agentId, tx, ct);
+            }
+            finally
+            {
+                db.Database.AutoSavepointsEnabled = true;
+            }
         }
         finally
         {
-            db.Database.AutoSavepointsEnabled = true;
+            await db.Database.CloseConnectionAsync();
         }
     }
 
@@ -71,7 +80,7 @@ public sealed class AgentQueueService(
 
         var ticketId = claimed.Id;
         agent.CurrentTicketId = ticketId;
-        // Recorded first, so the case's SaveChanges writes the agent, the audit event and the case in one batch.
+        // Agent, audit event and case are only tracked here: the event append's SaveChanges writes them all in one batch.
         audit.Record(AuditActors.Agent, agentId.ToString(), AuditActions.QueueTaken, detail: $"ticket={ticketId}");
         var channel = claimed.PriorityReason == PriorityReason.Booking ? CaseChannel.ScheduledCall : CaseChannel.VideoQueue;
         var unlockCase = await cases.OpenForCallAsync(claimed.AccountId, ticketId, agentId, channel, ct);
@@ -81,7 +90,8 @@ public sealed class AgentQueueService(
         jobs.Schedule<NoShowJob>(j => j.RunAsync(ticketId, now, CancellationToken.None), options.Value.CallResponseTimeout);
         await callSetup.StartAsync(unlockCase.Id, ct);
         await NotifyAffiliateAsync(ticketId, ct);
-        return (TakeOutcome.Taken, await CaseAsync(ticketId, ct));
+        // The case just opened is the ticket's latest one, with the meeting the call setup stored on it.
+        return (TakeOutcome.Taken, await CaseAsync(ticketId, ct, unlockCase));
     }
 
     /// <summary>Puts the agent's caller back in line with the original number, hence the original place.</summary>
@@ -149,18 +159,19 @@ public sealed class AgentQueueService(
         await affiliates.Clients.Group(QueueHub.TicketGroup(ticketId)).TicketChanged(await views.ForAsync(ticket, ct));
     }
 
-    private async Task<AgentCase?> CaseAsync(long ticketId, CancellationToken ct) =>
+    private async Task<AgentCase?> CaseAsync(long ticketId, CancellationToken ct, UnlockCase? latestCase = null) =>
         await (from t in db.QueueTickets.AsNoTracking()
                join a in db.Accounts on t.AccountId equals a.Id
                where t.Id == ticketId
                select new { t.Id, t.Lane, t.Status, a.Affiliate.FullName, a.Affiliate.Identification, t.JoinedAt, t.CalledAt, a.SecurityQuestionId })
             .SingleOrDefaultAsync(ct) is { } c
-            ? await WithMeetingAsync(new AgentCase(c.Id, (int)c.Lane, c.Status.ToString(), c.FullName, c.Identification, c.JoinedAt, c.CalledAt,
-                Registration.SecurityGallery.FindQuestion(c.SecurityQuestionId)?.Text ?? "—"), ct)
+            ? WithMeeting(new AgentCase(c.Id, (int)c.Lane, c.Status.ToString(), c.FullName, c.Identification, c.JoinedAt, c.CalledAt,
+                Registration.SecurityGallery.FindQuestion(c.SecurityQuestionId)?.Text ?? "—"),
+                latestCase ?? await db.Cases.AsNoTracking().Where(k => k.TicketId == ticketId).OrderByDescending(k => k.OpenedAt).FirstOrDefaultAsync(ct))
             : null;
 
-    private async Task<AgentCase> WithMeetingAsync(AgentCase agentCase, CancellationToken ct) =>
-        await db.Cases.AsNoTracking().Where(k => k.TicketId == agentCase.Ticket).OrderByDescending(k => k.OpenedAt).FirstOrDefaultAsync(ct) is { } k
+    private AgentCase WithMeeting(AgentCase agentCase, UnlockCase? latestCase) =>
+        latestCase is { } k
             ? agentCase with { JoinUrl = callSetup.AgentJoinUrl(k), MeetingNotice = k.MeetingFallbackReason }
             : agentCase;
 }

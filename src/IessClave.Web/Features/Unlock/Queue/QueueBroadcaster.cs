@@ -29,6 +29,11 @@ public sealed class QueueBroadcaster(
     private DateTime lastSweep = DateTime.MinValue;
     private long lastTickTimestamp = Stopwatch.GetTimestamp();
 
+    // The read every interval runs, compiled once: no expression tree to build and look up in EF's query cache each
+    // time. Per broadcaster, not static, because each host has its own model (provider).
+    private readonly Func<IessClaveDbContext, long, IAsyncEnumerable<QueueEvent>> eventsAfter = EF.CompileAsyncQuery(
+        (IessClaveDbContext db, long after) => db.QueueEvents.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(MaxEventsPerFrame));
+
     public (int AvgServiceSeconds, int AgentsAvailable) Stats { get; private set; } = (360, 0);
 
     /// <summary>Since the last tick that completed (or since start): the health check's view of this loop.</summary>
@@ -87,9 +92,7 @@ public sealed class QueueBroadcaster(
         }
 
         var after = state.AsOf;
-        var events = cursor.Accept(
-            await db.QueueEvents.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(MaxEventsPerFrame).ToListAsync(ct),
-            after);
+        var events = cursor.Accept(await eventsAfter(db, after).ToListAsync(ct), after);
         if (events.Count == 0)
         {
             return;

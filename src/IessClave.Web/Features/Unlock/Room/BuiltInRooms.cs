@@ -74,12 +74,15 @@ public sealed class BuiltInRooms(
             .SetProperty(r => r.ClosedAt, (DateTimeOffset?)null), ct);
         if (updated == 0)
         {
+            // A new room has no links to revoke; it is inserted with its links and audit event in one batch below.
             db.MeetingRooms.Add(new MeetingRoom { Id = caseId, CreatedAt = now, ValidFrom = validFrom, ValidUntil = validUntil });
-            await db.SaveChangesAsync(ct);
+        }
+        else
+        {
+            await db.RoomJoinTokens.Where(t => t.RoomId == caseId && t.UsedAt == null && t.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
         }
 
-        await db.RoomJoinTokens.Where(t => t.RoomId == caseId && t.UsedAt == null && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
         var affiliate = Issue(caseId, RoomRole.Affiliate, now, validUntil);
         var agent = Issue(caseId, RoomRole.Agent, now, validUntil);
         audit.Record(AuditActors.System, null, AuditActions.RoomOpened, caseId: caseId, detail: $"valid={validFrom:O}/{validUntil:O}");

@@ -18,7 +18,8 @@ public sealed class CallSetup(IessClaveDbContext db, MeetingService meetings, Ma
     public async Task<Meeting> StartAsync(Guid caseId, CancellationToken ct)
     {
         var protector = protection.CreateProtector(TicketViews.JoinUrlPurpose);
-        var unlockCase = await db.Cases.SingleAsync(c => c.Id == caseId, ct);
+        // Usually tracked already (the claim just opened it), and then found without a query.
+        var unlockCase = await db.Cases.FindAsync([caseId], ct) ?? throw new InvalidOperationException($"Case {caseId} does not exist.");
         var meeting = await BookedTeamsMeetingAsync(unlockCase, protector, ct) ?? await meetings.StartCallAsync(caseId, ct);
         var firstTime = unlockCase.MeetingExternalId != meeting.ExternalId || unlockCase.AffiliateJoinUrlProtected is null;
         unlockCase.MeetingKind = (MeetingKindValue)meeting.Kind;

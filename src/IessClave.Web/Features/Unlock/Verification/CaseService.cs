@@ -8,7 +8,10 @@ namespace IessClave.Web.Features.Unlock.Verification;
 /// <summary>Opens (or continues) the account's one open case and finds the case an agent is working on.</summary>
 public sealed class CaseService(IessClaveDbContext db, OneTimeCodes codes, IOptions<VerificationOptions> options, TimeProvider time)
 {
-    /// <summary>In the caller's transaction: the account's open case (kept across channels) now served by this agent.</summary>
+    /// <summary>
+    /// In the caller's transaction: the account's open case (kept across channels) now served by this agent. Only
+    /// tracked: the caller's next SaveChanges writes it with the rest of its unit of work.
+    /// </summary>
     public async Task<UnlockCase> OpenForCallAsync(Guid accountId, long ticketId, Guid agentId, CaseChannel channel, CancellationToken ct)
     {
         var unlockCase = await db.Cases.SingleOrDefaultAsync(c => c.AccountId == accountId && UnlockCase.OpenStatuses.Contains(c.Status), ct);
@@ -24,7 +27,6 @@ public sealed class CaseService(IessClaveDbContext db, OneTimeCodes codes, IOpti
         unlockCase.HeldAt = time.GetUtcNow();
         // A fresh code per call: a code read out on an earlier call must not bind this one.
         unlockCase.OneTimeCodeProtected = codes.Create(options.Value.OneTimeCodeDigits).Protected;
-        await db.SaveChangesAsync(ct);
         return unlockCase;
     }
 
