@@ -22,7 +22,9 @@ public static class JobsServiceCollectionExtensions
             if (database.Provider == DatabaseProvider.Postgres)
             {
                 config.UsePostgreSqlStorage(
-                    o => o.UseNpgsqlConnection(PostgresConnectionStrings.WithoutResetOnClose(database.ConnectionString)),
+                    // As configured, so with Npgsql's reset: a pool of its own (the app's string differs), whose
+                    // connections lose the long-polling LISTEN (DISCARD ALL) before anyone reuses them.
+                    o => o.UseNpgsqlConnection(database.ConnectionString),
                     PostgresStorageOptions(jobs));
             }
             else
@@ -50,9 +52,8 @@ public static class JobsServiceCollectionExtensions
     /// <summary>
     /// Every enqueue (a job created now, or a scheduled one the scheduler finds due) sends NOTIFY new_job in its
     /// transaction, and idle workers LISTEN for it, so the queue poll can be slow without delaying any job.
-    /// The listener is a pooled connection; without the pool's reset it goes back to the pool still listening.
-    /// That is harmless: Npgsql drops notifications nobody subscribed to, and a stale one that reaches the next
-    /// listener only makes a worker look at the queue once more (the fetch is FOR UPDATE SKIP LOCKED).
+    /// The listener is a pooled connection of Hangfire's own pool, reset when it goes back: a session left
+    /// listening and never read would hold PostgreSQL's notification queue back for everyone.
     /// </summary>
     public static PostgreSqlStorageOptions PostgresStorageOptions(JobsOptions jobs) => new()
     {
