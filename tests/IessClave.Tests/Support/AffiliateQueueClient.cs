@@ -51,8 +51,15 @@ public sealed class AffiliateQueueClient : IAsyncDisposable
 
     public async Task ConnectAsync()
     {
+        // The hub marks the ticket connected (claimable) and then sends the first snapshot; StartAsync may return
+        // before that, so wait for the snapshot: afterwards the server has done all of its connecting.
+        var firstSnapshot = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Hub = HubConnections.Create(App, QueueFeature.AffiliateHubPath, Cookie);
-        Hub.On<TicketSnapshot>("Snapshot", OnSnapshotAsync);
+        Hub.On<TicketSnapshot>("Snapshot", s =>
+        {
+            firstSnapshot.TrySetResult();
+            return OnSnapshotAsync(s);
+        });
         Hub.On<TicketSnapshot>("TicketChanged", s =>
         {
             lock (Changes)
@@ -70,6 +77,7 @@ public sealed class AffiliateQueueClient : IAsyncDisposable
             }
         });
         await Hub.StartAsync();
+        await firstSnapshot.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     private async Task OnSnapshotAsync(TicketSnapshot s)

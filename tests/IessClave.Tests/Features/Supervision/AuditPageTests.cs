@@ -52,12 +52,13 @@ public sealed partial class AuditPageTests(SharedPostgresApp app)
     {
         var (_, supervisor) = await AgentConsoleClient.SignInAsync(app, AgentRoles.Supervisor);
         var caseId = Guid.NewGuid();
-        // 04:30 UTC on the 27th is 23:30 on the 26th in Ecuador (UTC−5).
+        // 04:30 UTC on the 27th is 23:30 on the 26th in Ecuador (UTC−5). Only the room area: looking at a case is
+        // itself an event of that case (audit.viewed), stamped with the shared clock's day.
         var lateEvening = await AddEventsAsync(caseId, 1, new DateTimeOffset(2026, 11, 27, 4, 30, 0, TimeSpan.Zero));
         var nextMorning = await AddEventsAsync(caseId, 1, new DateTimeOffset(2026, 11, 27, 5, 30, 0, TimeSpan.Zero));
 
-        var (status26, on26) = await GetAsync($"/supervision/auditoria?caso={caseId}&desde=2026-11-26&hasta=2026-11-26", supervisor);
-        var (status27, from27) = await GetAsync($"/supervision/auditoria?caso={caseId}&desde=2026-11-27", supervisor);
+        var (status26, on26) = await GetAsync($"/supervision/auditoria?caso={caseId}&area=room&desde=2026-11-26&hasta=2026-11-26", supervisor);
+        var (status27, from27) = await GetAsync($"/supervision/auditoria?caso={caseId}&area=room&desde=2026-11-27", supervisor);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (status26, status27));
         Assert.Equal(lateEvening, RowIds(on26));

@@ -76,11 +76,22 @@ public sealed class JobPickupTests(SharedPostgresApp app)
         }
 
         await app.Smtp.WaitForMessageAsync(m => Flows.IsTo(m, to), Prompt);
-        Assert.NotNull(await app.WithDbAsync(db => db.OutgoingMails.Where(m => m.Id == mailId).Select(m => m.SentAt).SingleAsync()));
+        // The job records the sending just after the SMTP conversation ends.
+        await Eventually.TrueAsync(
+            async () => await app.WithDbAsync(db => db.OutgoingMails.Where(m => m.Id == mailId).Select(m => m.SentAt).SingleAsync()) is not null,
+            "the job recorded the mail as sent");
     }
 
     private ActivationMail Mail() => new("Prueba Correo", "http://localhost/clave/activar?t=x", app.Time.GetUtcNow().AddMinutes(15), 15);
 
-    /// <summary>Long enough for every worker to have looked at the empty queue and gone back to waiting.</summary>
-    private static Task WorkersIdleAsync() => Task.Delay(TimeSpan.FromSeconds(1.5));
+    /// <summary>
+    /// The queue empty (earlier tests on this app may have left mails to send) and long enough for every worker
+    /// to have looked at it and gone back to waiting.
+    /// </summary>
+    private async Task WorkersIdleAsync()
+    {
+        var monitor = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        await Eventually.TrueAsync(() => monitor.EnqueuedCount("default") == 0 && monitor.ProcessingCount() == 0, "the job queue is empty", TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+    }
 }
