@@ -1,3 +1,4 @@
+using IessClave.Testing;
 using IessClave.Web.Features.Unlock.Queue;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -19,7 +20,7 @@ public sealed class SwarmClient(int index, long ticketId)
     public int Index { get; } = index;
     public long TicketId { get; } = ticketId;
     public HubConnection? Connection { get; set; }
-    public PositionFollower Follower { get; } = new();
+    public QueuePositionFollower Follower { get; } = new();
     public int Resyncs { get; private set; }
     public int TicketChanges { get; private set; }
 

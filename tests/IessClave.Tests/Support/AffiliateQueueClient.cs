@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using IessClave.Testing;
 using IessClave.Web.Features.Unlock.Queue;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;

@@ -18,7 +18,7 @@ public sealed partial class AuditPageTests(SharedPostgresApp app)
         var (supervisorId, supervisor) = await AgentConsoleClient.SignInAsync(app, AgentRoles.Supervisor);
         var agentName = await app.WithDbAsync(db => db.Agents.Where(a => a.Id == agentId).Select(a => a.DisplayName + " (" + a.UserName + ")").SingleAsync());
 
-        var (status, html) = await GetAsync($"/supervision/auditoria?agente={agentId}", supervisor);
+        var (status, html) = await StaffPages.GetAsync(app, $"/supervision/auditoria?agente={agentId}", supervisor);
 
         Assert.Equal(HttpStatusCode.OK, status);
         var actors = Column(html, 1);
@@ -36,9 +36,9 @@ public sealed partial class AuditPageTests(SharedPostgresApp app)
         var caseId = Guid.NewGuid();
         var ids = await AddEventsAsync(caseId, 60, app.Time.GetUtcNow());
 
-        var (_, first) = await GetAsync($"/supervision/auditoria?caso={caseId}", supervisor);
+        var (_, first) = await StaffPages.GetAsync(app, $"/supervision/auditoria?caso={caseId}", supervisor);
         var next = NextLink().Match(first).Groups["href"].Value;
-        var (_, second) = await GetAsync(WebUtility.HtmlDecode(next), supervisor);
+        var (_, second) = await StaffPages.GetAsync(app, WebUtility.HtmlDecode(next), supervisor);
 
         var shown = RowIds(first).Concat(RowIds(second)).ToList();
         Assert.Equal(50, RowIds(first).Count);
@@ -57,8 +57,8 @@ public sealed partial class AuditPageTests(SharedPostgresApp app)
         var lateEvening = await AddEventsAsync(caseId, 1, new DateTimeOffset(2026, 11, 27, 4, 30, 0, TimeSpan.Zero));
         var nextMorning = await AddEventsAsync(caseId, 1, new DateTimeOffset(2026, 11, 27, 5, 30, 0, TimeSpan.Zero));
 
-        var (status26, on26) = await GetAsync($"/supervision/auditoria?caso={caseId}&area=room&desde=2026-11-26&hasta=2026-11-26", supervisor);
-        var (status27, from27) = await GetAsync($"/supervision/auditoria?caso={caseId}&area=room&desde=2026-11-27", supervisor);
+        var (status26, on26) = await StaffPages.GetAsync(app, $"/supervision/auditoria?caso={caseId}&area=room&desde=2026-11-26&hasta=2026-11-26", supervisor);
+        var (status27, from27) = await StaffPages.GetAsync(app, $"/supervision/auditoria?caso={caseId}&area=room&desde=2026-11-27", supervisor);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (status26, status27));
         Assert.Equal(lateEvening, RowIds(on26));
@@ -77,7 +77,7 @@ public sealed partial class AuditPageTests(SharedPostgresApp app)
     {
         var (_, supervisor) = await AgentConsoleClient.SignInAsync(app, AgentRoles.Supervisor);
 
-        var (status, html) = await GetAsync("/supervision/auditoria?" + query, supervisor);
+        var (status, html) = await StaffPages.GetAsync(app, "/supervision/auditoria?" + query, supervisor);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(error, html, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed partial class AuditPageTests(SharedPostgresApp app)
         var (_, agent) = await AgentConsoleClient.SignInAsync(app, AgentRoles.Agent);
         using var anonymous = app.CreateClient();
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("/supervision/auditoria", agent)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await StaffPages.GetAsync(app, "/supervision/auditoria", agent)).Status);
         using var response = await anonymous.GetAsync("/supervision/auditoria");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/agentes/ingresar", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
@@ -104,15 +104,6 @@ public sealed partial class AuditPageTests(SharedPostgresApp app)
             .ToList();
         await app.WithDbAsync(db => { db.AuditEvents.AddRange(events); return db.SaveChangesAsync(); });
         return events.Select(e => e.Id).ToList();
-    }
-
-    private async Task<(HttpStatusCode Status, string Html)> GetAsync(string path, string cookie)
-    {
-        using var client = app.Factory.CreateDefaultClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("Cookie", cookie);
-        using var response = await client.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private static List<long> RowIds(string html) => RowId().Matches(html).Select(m => long.Parse(m.Groups[1].Value)).ToList();

@@ -68,16 +68,8 @@ public sealed class FourEyesTests(SharedPostgresApp app)
         var (_, agentCookie) = await AgentConsoleClient.SignInAsync(app, AgentRoles.Agent);
         var (_, supervisorCookie) = await AgentConsoleClient.SignInAsync(app, AgentRoles.Supervisor);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("/supervision/aprobaciones", agentCookie)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/supervision/aprobaciones", supervisorCookie)).StatusCode);
-    }
-
-    private async Task<HttpResponseMessage> GetAsync(string path, string cookie)
-    {
-        using var client = app.Factory.CreateDefaultClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("Cookie", cookie);
-        return await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, (await StaffPages.GetAsync(app, "/supervision/aprobaciones", agentCookie)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await StaffPages.GetAsync(app, "/supervision/aprobaciones", supervisorCookie)).Status);
     }
 
     private async Task<ApprovalOutcome> DecideAsync(Guid supervisor, Guid caseId, bool approve)

@@ -63,8 +63,8 @@ public sealed class SupervisionBoardTests(SharedPostgresApp app)
 
         await Assert.ThrowsAnyAsync<Exception>(() => agentsBoard.StartAsync());
         await Assert.ThrowsAnyAsync<Exception>(() => anonymousBoard.StartAsync());
-        Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("/supervision/tablero", agent)).Status);
-        var (status, html) = await GetAsync("/supervision/tablero", supervisor);
+        Assert.Equal(HttpStatusCode.Forbidden, (await StaffPages.GetAsync(app, "/supervision/tablero", agent)).Status);
+        var (status, html) = await StaffPages.GetAsync(app, "/supervision/tablero", supervisor);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Tablero en vivo", html, StringComparison.Ordinal);
         Assert.Contains("data-b-agents", html, StringComparison.Ordinal);
@@ -92,12 +92,4 @@ public sealed class SupervisionBoardTests(SharedPostgresApp app)
         });
     }
 
-    private async Task<(HttpStatusCode Status, string Html)> GetAsync(string path, string cookie)
-    {
-        using var client = app.Factory.CreateDefaultClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("Cookie", cookie);
-        using var response = await client.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
 }

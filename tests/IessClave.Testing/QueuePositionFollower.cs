@@ -1,26 +1,29 @@
 using IessClave.Web.Features.Unlock.Queue;
 
-namespace IessClave.Bench.Load;
+namespace IessClave.Testing;
 
 /// <summary>
-/// The queue page's algorithm (wwwroot/js/queue.js): start from a snapshot, apply each shared frame's changes that
-/// are ahead of us, and ask for a resync when a frame does not follow the last one applied.
+/// The browser's algorithm (wwwroot/js/queue.js) in C#, for the tests and the benchmark: start from a snapshot, apply each shared frame's changes
+/// that are ahead of us, and ask for a resync when a frame does not follow the last one applied.
 /// </summary>
-public sealed class PositionFollower
+public sealed class QueuePositionFollower
 {
     private readonly Lock sync = new();
 
+    public long Ticket { get; private set; }
+    public int Lane { get; private set; }
     public string Status { get; private set; } = "Unknown";
     public int Position { get; private set; }
     public long AsOf { get; private set; }
-    private long ticket;
-    private int lane;
+    public int FramesApplied { get; private set; }
+    public int Snapshots { get; private set; }
 
     public void Apply(TicketSnapshot s)
     {
         lock (sync)
         {
-            (ticket, lane, Status, Position, AsOf) = (s.Ticket, s.Lane, s.Status, s.Position, s.AsOf);
+            (Ticket, Lane, Status, Position, AsOf) = (s.Ticket, s.Lane, s.Status, s.Position, s.AsOf);
+            Snapshots++;
         }
     }
 
@@ -41,14 +44,15 @@ public sealed class PositionFollower
 
             foreach (var e in f.Events)
             {
-                var (eventLane, eventTicket, delta) = ((int)e[0], e[1], (int)e[2]);
-                if (eventTicket != ticket && ((eventLane == lane && eventTicket < ticket) || (lane == 0 && eventLane == 1)))
+                var (lane, ticket, delta) = ((int)e[0], e[1], (int)e[2]);
+                if (ticket != Ticket && ((lane == Lane && ticket < Ticket) || (Lane == 0 && lane == 1)))
                 {
                     Position += delta;
                 }
             }
 
             AsOf = f.UpTo;
+            FramesApplied++;
             return true;
         }
     }
