@@ -27,6 +27,7 @@ public static class QueueFeature
         services.AddSingleton<QueueSnapshots>();
         services.AddScoped<QueueEventWriter>();
         services.AddScoped<QueueTicketService>();
+        services.AddScoped<QueueDepartures>();
         services.AddScoped<QueueStatistics>();
         services.AddScoped<LockedAccountProof>();
         services.AddScoped<JoinQueueHandler>();

@@ -57,6 +57,10 @@ public sealed class QueueTicketService(IessClaveDbContext db, QueueEventWriter e
     public async Task<bool> LeaveAsync(long ticketId, Guid accountId, CancellationToken ct) =>
         await EndWaitingAsync(t => t.Id == ticketId && t.AccountId == accountId, TicketStatus.Left, ct) > 0;
 
+    /// <summary>Ends one waiting ticket (e.g. its person is served at a window); 0 when it was no longer waiting.</summary>
+    public Task<int> EndWaitingByIdAsync(long ticketId, TicketStatus end, CancellationToken ct) =>
+        EndWaitingAsync(t => t.Id == ticketId, end, ct);
+
     /// <summary>Ends the waiting tickets whose connection has been gone longer than the grace period.</summary>
     public Task<int> ExpireDisconnectedAsync(TimeSpan grace, CancellationToken ct)
     {

@@ -27,7 +27,8 @@ public sealed record OpenCaseView(Guid Id, string Opened, string Channel, string
 /// Window cases: the agent opens the account's case, or continues the one open from another channel with its
 /// evidence, and holds it; every action on it first proves the hold (no case ids of other agents).
 /// </summary>
-public sealed class WindowCases(IessClaveDbContext db, WindowGrants grants, AuditLog audit, IOptions<WindowOptions> options, TimeProvider time)
+public sealed class WindowCases(
+    IessClaveDbContext db, WindowGrants grants, AuditLog audit, Queue.QueueDepartures departures, IOptions<WindowOptions> options, TimeProvider time)
 {
     /// <summary>The open window case this agent holds, tracked, or null.</summary>
     public Task<UnlockCase?> HeldAsync(Guid agentId, Guid caseId, CancellationToken ct) =>
@@ -94,6 +95,7 @@ public sealed class WindowCases(IessClaveDbContext db, WindowGrants grants, Audi
                 return new OpenResult(OpenOutcome.HeldElsewhere, null);
             }
 
+            await departures.ServedAtWindowAsync(accountId, agentId, ct);
             return new OpenResult(OpenOutcome.Opened, created.Id);
         }
 
@@ -121,6 +123,7 @@ public sealed class WindowCases(IessClaveDbContext db, WindowGrants grants, Audi
         audit.Record(AuditActors.Agent, agentId.ToString(), AuditActions.CaseOpened, accountId, $"channel=Window; continued-from={existing.Channel}", existing.Id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await departures.ServedAtWindowAsync(accountId, agentId, ct);
         return new OpenResult(OpenOutcome.Continued, existing.Id);
     }
 

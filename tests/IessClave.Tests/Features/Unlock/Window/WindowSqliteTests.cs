@@ -1,4 +1,5 @@
 using IessClave.Web.Domain;
+using IessClave.Web.Features.Unlock.Queue;
 using IessClave.Web.Features.Unlock.Verification;
 using IessClave.Web.Features.Unlock.Window;
 using IessClave.Web.Infrastructure.Audit;
@@ -23,7 +24,7 @@ public sealed class WindowSqliteTests : IAsyncLifetime
         var collection = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(time).AddScoped<AuditLog>().AddSingleton<SecretHasher>();
         collection.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
         collection.AddDbContext<IessClaveDbContext, SqliteDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(folder, "window.db")}"));
-        services = collection.AddVerification(config).AddWindow(config).BuildServiceProvider();
+        services = collection.AddVerification(config).AddQueue(config).AddWindow(config).BuildServiceProvider();
         await WithAsync<IessClaveDbContext, int>(async db =>
         {
             await db.Database.MigrateAsync();
