@@ -1,6 +1,7 @@
 using IessClave.Web.Domain;
 using IessClave.Web.Infrastructure.Audit;
 using IessClave.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace IessClave.Web.Features.Unlock.Queue;
@@ -23,6 +24,7 @@ public sealed class JoinQueueHandler(
     QueueTicketService tickets,
     AuditLog audit,
     IOptions<QueueOptions> options,
+    IOptions<Window.WindowOptions> window,
     TimeProvider time)
 {
     public async Task<JoinQueueResult> HandleAsync(JoinQueueInput input, CancellationToken ct)
@@ -33,11 +35,27 @@ public sealed class JoinQueueHandler(
             return new JoinQueueResult(null, proven.Field, proven.Error, proven.Throttled);
         }
 
+        if (await ServedAtWindowNowAsync(accountId, ct))
+        {
+            return JoinQueueResult.Fail("identification", QueueErrors.AtWindow);
+        }
+
         var (lane, reason) = LaneFor(proven.BirthDate, input.DeclaresDisability);
         var ticket = await tickets.JoinAsync(accountId, lane, reason, ct);
         audit.Record(AuditActors.Affiliate, accountId.ToString(), AuditActions.QueueJoined, accountId, $"ticket={ticket.Id};lane={lane}");
         await db.SaveChangesAsync(ct);
         return new JoinQueueResult(ticket, null, null);
+    }
+
+    /// <summary>
+    /// A window agent holds the account's case and acted on it within the window's hold time: the person is at a
+    /// counter, and a video call taking the case over would pull it from under that agent.
+    /// </summary>
+    private Task<bool> ServedAtWindowNowAsync(Guid accountId, CancellationToken ct)
+    {
+        var since = time.GetUtcNow() - window.Value.HoldTimeout;
+        return db.Cases.AnyAsync(c => c.AccountId == accountId && c.Status == CaseStatus.Open && c.Channel == CaseChannel.Window
+            && c.TicketId == null && c.AgentId != null && c.HeldAt > since, ct);
     }
 
     private (QueueLane, PriorityReason) LaneFor(DateOnly birthDate, bool disability)
@@ -55,4 +73,5 @@ public static class QueueErrors
     public const string NoMatch = "Los datos ingresados no coinciden con nuestros registros de cuentas. Revisa tu identificación y tu fecha de nacimiento.";
     public const string NotLocked = "Tu clave no está bloqueada: puedes ingresar con ella. Si la olvidaste, usa «Recuperar clave».";
     public const string NoClave = "Aún no tienes una clave activa. Genérala primero en «Generar clave».";
+    public const string AtWindow = "Te están atendiendo en una ventanilla del IESS en este momento. Si ya saliste de la agencia sin terminar, vuelve a intentarlo más tarde.";
 }

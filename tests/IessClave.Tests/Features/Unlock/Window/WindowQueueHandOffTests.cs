@@ -46,4 +46,24 @@ public sealed class WindowQueueHandOffTests(SharedPostgresApp app)
         Assert.Equal(TicketStatus.Waiting, await app.WithDbAsync(db => db.QueueTickets.Where(t => t.Id == other.Joined.Ticket).Select(t => t.Status).SingleAsync()));
         Assert.Equal(0, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.QueueLeft && e.AccountId == atWindow.AccountId)));
     }
+
+    [Fact]
+    public async Task JoiningTheVideoLine_WhileServedAtAWindow_IsRefused_UntilTheWindowHoldLapses()
+    {
+        var atWindow = await WindowTestData.NewLockedAsync(app);
+        using var desk = await WindowDesk.SignInAsync(app);
+        await desk.OpenAsync(atWindow.Identification);
+
+        using var refused = await AffiliateQueueClient.PostJoinAsync(app, atWindow.Locked);
+        var problem = await refused.Content.ReadAsStringAsync();
+        var ticketsWhileHeld = await app.WithDbAsync(db => db.QueueTickets.CountAsync(t => t.AccountId == atWindow.AccountId));
+        app.Time.Advance(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IessClave.Web.Features.Unlock.Window.WindowOptions>>().Value.HoldTimeout);
+        using var later = await AffiliateQueueClient.PostJoinAsync(app, atWindow.Locked);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Te están atendiendo en una ventanilla", problem, StringComparison.Ordinal);
+        Assert.Contains("identification", problem, StringComparison.Ordinal);
+        Assert.Equal(0, ticketsWhileHeld);
+        Assert.Equal(System.Net.HttpStatusCode.Created, later.StatusCode);
+    }
 }
