@@ -39,6 +39,9 @@ public sealed class ResendActivationHandler(
             return new ResendResult(ResendOutcome.AlreadyActive);
         }
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A double click: the second request waits here, then finds the first one's new link and answers "too soon".
+        await AccountLocks.LockAsync(db, account.Id, ct);
         var now = time.GetUtcNow();
         var latest = await db.Tokens.Where(t => t.AccountId == account.Id && t.Purpose == purpose)
             .OrderByDescending(t => t.IssuedAt).Select(t => (DateTimeOffset?)t.IssuedAt).FirstOrDefaultAsync(ct);
@@ -51,6 +54,7 @@ public sealed class ResendActivationHandler(
         var mail = mailer.Add(account, account.Affiliate, fresh);
         audit.Record(AuditActors.Affiliate, account.Id.ToString(), AuditActions.ActivationResent, account.Id);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         mailer.Dispatch(mail, fresh);
         return new ResendResult(ResendOutcome.Sent, ContactData.MaskEmail(account.Email));
     }

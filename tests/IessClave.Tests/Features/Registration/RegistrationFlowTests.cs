@@ -116,6 +116,21 @@ public sealed class RegistrationFlowTests(SharedPostgresApp app)
     }
 
     [Fact]
+    public async Task ExpiredLink_ResendClickedFourTimesAtOnce_SendsOneLink_TheOthersHearTooSoon()
+    {
+        using var client = app.CreateClient();
+        var who = await app.NewAffiliateAsync();
+        var old = await Flows.RegisterAndReadTokenAsync(app, client, who);
+        app.Time.Advance(TimeSpan.FromMinutes(16));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.PostAsJsonAsync("/api/v1/activations/resend", new { token = old })));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Accepted);
+        Assert.Equal(3, answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Tokens.CountAsync(t => t.Account.Affiliate.Identification == who.Identification && t.UsedAt == null && t.RevokedAt == null)));
+    }
+
+    [Fact]
     public async Task ExpireTokenJob_AfterExpiry_MarksTheTokenAndIsSafeToRunTwice()
     {
         using var client = app.CreateClient();

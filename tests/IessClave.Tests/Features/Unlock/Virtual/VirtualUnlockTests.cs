@@ -64,6 +64,48 @@ public sealed class VirtualUnlockTests(SharedPostgresApp app)
         Assert.Equal(1, await app.WithDbAsync(db => db.Tokens.CountAsync(t => t.AccountId == person.AccountId && t.Purpose == TokenPurpose.VirtualUnlock && t.RevokedAt == null)));
     }
 
+    /// <summary>
+    /// The race of two right proofs, made deterministic: another transaction holds the account (as a first proof
+    /// does while it writes its link) and commits a live link; the proof waits for it and then revokes that link.
+    /// Without the account lock the proof would not wait, and two live links would remain.
+    /// </summary>
+    [Fact]
+    public async Task AProofWhileAnotherHoldsTheAccount_WaitsForIt_AndRevokesTheLinkItWrote()
+    {
+        var person = await SelfServiceFlows.AccountAsync(app, locked: true);
+        await using var other = new Npgsql.NpgsqlConnection(app.Database.ConnectionString);
+        await other.OpenAsync();
+        await using var tx = await other.BeginTransactionAsync();
+        await using (var lockRow = new Npgsql.NpgsqlCommand("SELECT 1 FROM clave_accounts WHERE \"Id\" = @id FOR UPDATE", other, tx))
+        {
+            lockRow.Parameters.AddWithValue("id", person.AccountId);
+            await lockRow.ExecuteNonQueryAsync();
+        }
+
+        using var client = app.CreateClient();
+        var proof = SelfServiceFlows.VirtualAsync(app, client, person.Who);
+        var waited = await Task.WhenAny(proof, Task.Delay(TimeSpan.FromSeconds(1))) != proof;
+        await using (var insert = new Npgsql.NpgsqlCommand(
+            """
+            INSERT INTO account_tokens ("Id", "AccountId", "Purpose", "TokenHash", "IssuedAt", "ExpiresAt")
+            VALUES (@id, @account, @purpose, @hash, now(), now() + interval '15 minutes')
+            """, other, tx))
+        {
+            insert.Parameters.AddWithValue("id", Guid.NewGuid());
+            insert.Parameters.AddWithValue("account", person.AccountId);
+            insert.Parameters.AddWithValue("purpose", (int)TokenPurpose.VirtualUnlock);
+            insert.Parameters.AddWithValue("hash", System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await tx.CommitAsync();
+        using var answer = await proof;
+
+        Assert.True(waited, "the proof waited for the transaction holding the account");
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Tokens.CountAsync(t => t.AccountId == person.AccountId && t.Purpose == TokenPurpose.VirtualUnlock && t.RevokedAt == null)));
+    }
+
     [Fact]
     public async Task NotLockedAccount_VirtualProof_SendsARecoveryLinkThatDoesNotOpenACase()
     {
