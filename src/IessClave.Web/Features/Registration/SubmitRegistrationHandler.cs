@@ -49,6 +49,10 @@ public sealed class SubmitRegistrationHandler(
         }
 
         var affiliate = await db.Affiliates.SingleAsync(a => a.Identification == draft.Identification, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // "Aceptar" pressed twice: the second waits here, then updates the account the first created and its new
+        // link replaces the first one's (one live link, no duplicate account).
+        await AccountLocks.LockAffiliateAsync(db, affiliate.Id, ct);
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.AffiliateId == affiliate.Id, ct);
         if (account is { Status: AccountStatus.Active })
         {
@@ -83,6 +87,7 @@ public sealed class SubmitRegistrationHandler(
         var mail = mailer.Add(account, affiliate, issued);
         audit.Record(AuditActors.Affiliate, account.Id.ToString(), AuditActions.RegistrationSubmitted, account.Id);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         mailer.Dispatch(mail, issued);
         return new SubmitResult(ContactData.MaskEmail(email), null, null);
     }

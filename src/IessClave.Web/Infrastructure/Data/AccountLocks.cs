@@ -11,14 +11,28 @@ public static class AccountLocks
 {
     public static async Task LockAsync(IessClaveDbContext db, Guid accountId, CancellationToken ct)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("An account lock only means something inside a transaction.");
-        }
-
+        EnsureTransaction(db);
         if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM clave_accounts WHERE \"Id\" = {accountId} FOR UPDATE", ct);
+        }
+    }
+
+    /// <summary>The same for a registry entry, whose account may not exist yet (a registration being submitted).</summary>
+    public static async Task LockAffiliateAsync(IessClaveDbContext db, Guid affiliateId, CancellationToken ct)
+    {
+        EnsureTransaction(db);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM affiliates WHERE \"Id\" = {affiliateId} FOR UPDATE", ct);
+        }
+    }
+
+    private static void EnsureTransaction(IessClaveDbContext db)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A row lock only means something inside a transaction.");
         }
     }
 }

@@ -116,6 +116,20 @@ public sealed class RegistrationFlowTests(SharedPostgresApp app)
     }
 
     [Fact]
+    public async Task Submit_PressedThreeTimesAtOnce_MakesOneAccount_WithOneLiveLink()
+    {
+        var who = await app.NewAffiliateAsync();
+        var clients = Enumerable.Range(0, 3).Select(_ => app.CreateClient()).ToList();
+
+        var answers = await Task.WhenAll(clients.Select(c => Flows.RegisterAsync(app, c, who)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Accounts.CountAsync(a => a.Affiliate.Identification == who.Identification)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Tokens.CountAsync(t => t.Account.Affiliate.Identification == who.Identification && t.UsedAt == null && t.RevokedAt == null)));
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
     public async Task ExpiredLink_ResendClickedFourTimesAtOnce_SendsOneLink_TheOthersHearTooSoon()
     {
         using var client = app.CreateClient();
