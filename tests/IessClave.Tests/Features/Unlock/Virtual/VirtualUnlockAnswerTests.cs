@@ -101,7 +101,9 @@ public sealed class VirtualUnlockAnswerTests(SharedPostgresApp app)
             var unlockCase = new UnlockCase { Id = Guid.NewGuid(), AccountId = person.AccountId, Channel = CaseChannel.Window, Status = CaseStatus.Open, OpenedAt = app.Time.GetUtcNow() };
             db.Cases.Add(unlockCase);
             await db.SaveChangesAsync();
+            await using var tx = await db.Database.BeginTransactionAsync(); // as every caller does
             await scope.ServiceProvider.GetRequiredService<AccountUnlocker>().UnlockAsync(unlockCase, Guid.NewGuid(), AuditActors.Agent, null, CancellationToken.None);
+            await tx.CommitAsync();
         }
 
         Assert.Equal(0, await FailuresAsync(person.Who.Identification));
