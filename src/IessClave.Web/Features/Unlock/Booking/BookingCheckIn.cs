@@ -18,6 +18,7 @@ public sealed class BookingCheckIn(
     AuditLog audit,
     IOptions<BookingOptions> booking,
     IOptions<QueueOptions> queue,
+    IOptions<Window.WindowOptions> window,
     TimeProvider time)
 {
     /// <summary>The booking's active ticket, entering the queue if the slot is open; null before the slot or once it is lost.</summary>
@@ -33,6 +34,12 @@ public sealed class BookingCheckIn(
         var now = time.GetUtcNow();
         if (entry is null || entry.Kind != BookingKind.VideoCall || entry.Status != BookingStatus.Booked || now < entry.StartsAt || now >= ArrivalDeadline(entry))
         {
+            return null;
+        }
+
+        if (await Window.WindowHolds.HeldNowAsync(db, entry.AccountId, now, window.Value, ct))
+        {
+            // Already being served at a window: no call (the settle job then counts the booking as kept there).
             return null;
         }
 

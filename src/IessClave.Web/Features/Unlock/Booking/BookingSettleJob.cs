@@ -27,8 +27,13 @@ public sealed class BookingSettleJob(IessClaveDbContext db, BookingJobs jobs, Au
         {
             BookingStatus.Booked when booking.Kind == BookingKind.Window => now < jobs.SettleAt(booking) ? null
                 : await VisitedWindowAsync(booking, ct) ? BookingStatus.Attended : BookingStatus.NoShow,
-            BookingStatus.Booked when now >= booking.StartsAt + options.Value.ArrivalTolerance => BookingStatus.NoShow,
-            BookingStatus.InQueue => await FromTicketAsync(booking.TicketId, ct),
+            // A booked call whose person was served at a window instead (the check-in skipped them, or their ticket
+            // left the line when the window opened the case) was kept, not missed.
+            BookingStatus.Booked when now >= booking.StartsAt + options.Value.ArrivalTolerance =>
+                await VisitedWindowAsync(booking, ct) ? BookingStatus.Attended : BookingStatus.NoShow,
+            BookingStatus.InQueue => await FromTicketAsync(booking.TicketId, ct) is { } fromTicket
+                ? fromTicket == BookingStatus.Cancelled && await VisitedWindowAsync(booking, ct) ? BookingStatus.Attended : fromTicket
+                : null,
             _ => null,
         };
         if (outcome is null)
@@ -49,7 +54,7 @@ public sealed class BookingSettleJob(IessClaveDbContext db, BookingJobs jobs, Au
         return outcome;
     }
 
-    /// <summary>A window appointment was kept if the account's case was served at a window from an hour before the slot on.</summary>
+    /// <summary>Kept at a window: the account's case was served at a window from an hour before the slot on.</summary>
     private Task<bool> VisitedWindowAsync(CallBooking booking, CancellationToken ct)
     {
         var from = booking.StartsAt - TimeSpan.FromHours(1);

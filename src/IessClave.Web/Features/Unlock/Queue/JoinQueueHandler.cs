@@ -1,7 +1,6 @@
 using IessClave.Web.Domain;
 using IessClave.Web.Infrastructure.Audit;
 using IessClave.Web.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace IessClave.Web.Features.Unlock.Queue;
@@ -35,7 +34,8 @@ public sealed class JoinQueueHandler(
             return new JoinQueueResult(null, proven.Field, proven.Error, proven.Throttled);
         }
 
-        if (await ServedAtWindowNowAsync(accountId, ct))
+        // At a counter now: a video call taking the case over would pull it from under the window agent.
+        if (await Window.WindowHolds.HeldNowAsync(db, accountId, time.GetUtcNow(), window.Value, ct))
         {
             return JoinQueueResult.Fail("identification", QueueErrors.AtWindow);
         }
@@ -45,17 +45,6 @@ public sealed class JoinQueueHandler(
         audit.Record(AuditActors.Affiliate, accountId.ToString(), AuditActions.QueueJoined, accountId, $"ticket={ticket.Id};lane={lane}");
         await db.SaveChangesAsync(ct);
         return new JoinQueueResult(ticket, null, null);
-    }
-
-    /// <summary>
-    /// A window agent holds the account's case and acted on it within the window's hold time: the person is at a
-    /// counter, and a video call taking the case over would pull it from under that agent.
-    /// </summary>
-    private Task<bool> ServedAtWindowNowAsync(Guid accountId, CancellationToken ct)
-    {
-        var since = time.GetUtcNow() - window.Value.HoldTimeout;
-        return db.Cases.AnyAsync(c => c.AccountId == accountId && c.Status == CaseStatus.Open && c.Channel == CaseChannel.Window
-            && c.TicketId == null && c.AgentId != null && c.HeldAt > since, ct);
     }
 
     private (QueueLane, PriorityReason) LaneFor(DateOnly birthDate, bool disability)

@@ -187,6 +187,27 @@ public sealed class BookingLifecycleTests(BookingApp app) : IClassFixture<Bookin
         Assert.Equal(BookingStatus.Attended, await InScopeAsync<BookingSettleJob, BookingStatus?>(j => j.RunAsync(booked.Booking!.Id, default)));
     }
 
+    [Fact]
+    public async Task ABookedCall_WhosePersonIsAtAWindowAtTheSlot_DoesNotEnterTheLine_AndCountsAsKept()
+    {
+        await QueueTestSupport.DrainAsync(app);
+        var (who, _) = await LockedAsync();
+        var start = NextWorkingDaySlot(daysAhead: 2, hour: 11);
+        var booked = await BookAsync(who, start);
+        app.Time.SetUtcNow(start.AddMinutes(-5));
+        using var desk = await WindowDesk.SignInAsync(app);
+        await desk.OpenAsync(who.Identification);
+
+        app.Time.SetUtcNow(start);
+        var entered = await InScopeAsync<BookingCheckInJob, bool>(j => j.RunAsync(booked.Booking!.Id, 0, default));
+        app.Time.Advance(TimeSpan.FromMinutes(11));
+        var settled = await InScopeAsync<BookingSettleJob, BookingStatus?>(j => j.RunAsync(booked.Booking!.Id, default));
+
+        Assert.False(entered);
+        Assert.False(await app.WithDbAsync(db => db.QueueTickets.AnyAsync(t => t.AccountId == who.AccountId)));
+        Assert.Equal(BookingStatus.Attended, settled);
+    }
+
     private Task<bool> RemindAsync(Guid bookingId, int sequence, BookingReminder which) =>
         InScopeAsync<BookingReminderJob, bool>(j => j.RunAsync(bookingId, sequence, which, default));
 
