@@ -41,7 +41,7 @@ public sealed class ResendActivationHandler(
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // A double click: the second request waits here, then finds the first one's new link and answers "too soon".
-        await AccountLocks.LockAsync(db, account.Id, ct);
+        await RowLocks.LockAccountAsync(db, account.Id, ct);
         var now = time.GetUtcNow();
         var latest = await db.Tokens.Where(t => t.AccountId == account.Id && t.Purpose == purpose)
             .OrderByDescending(t => t.IssuedAt).Select(t => (DateTimeOffset?)t.IssuedAt).FirstOrDefaultAsync(ct);

@@ -52,7 +52,7 @@ public sealed class SubmitRegistrationHandler(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // "Aceptar" pressed twice: the second waits here, then updates the account the first created and its new
         // link replaces the first one's (one live link, no duplicate account).
-        await AccountLocks.LockAffiliateAsync(db, affiliate.Id, ct);
+        await RowLocks.LockAffiliateAsync(db, affiliate.Id, ct);
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.AffiliateId == affiliate.Id, ct);
         if (account is { Status: AccountStatus.Active })
         {

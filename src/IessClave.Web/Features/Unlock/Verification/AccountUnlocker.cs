@@ -20,7 +20,7 @@ public sealed class AccountUnlocker(
     public async Task<PendingUnlockMail> UnlockAsync(UnlockCase unlockCase, Guid actorId, string actorType, string? newEmail, CancellationToken ct)
     {
         // The same lock as every other link issuer: a self-service proof at this moment waits, then sees the unlock.
-        await AccountLocks.LockAsync(db, unlockCase.AccountId, ct);
+        await RowLocks.LockAccountAsync(db, unlockCase.AccountId, ct);
         var account = await db.Accounts.Include(a => a.Affiliate).SingleAsync(a => a.Id == unlockCase.AccountId, ct);
         if (newEmail is not null)
         {

@@ -50,7 +50,7 @@ public sealed class SelfServiceLinkSender(
         var purpose = unlocks ? TokenPurpose.VirtualUnlock : TokenPurpose.Recovery;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Two right proofs at once: the second waits here, then revokes the first one's link and continues its case.
-        await AccountLocks.LockAsync(db, account.Id, ct);
+        await RowLocks.LockAccountAsync(db, account.Id, ct);
         await counters.ResetAsync(account.Affiliate.Identification, ct);
         await RevokeAsync(account.Id, ct);
         var issued = await tokens.IssueAsync(account.Id, purpose, ct);

@@ -61,10 +61,14 @@ public sealed class WindowSearch(
         var actor = agentId.ToString();
         var detail = $"reason={reason}; id={parsed.Identification!.Value}; note={note}";
         var since = time.GetUtcNow() - options.Value.SearchWindow;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Searches fired at once by one agent are counted one after the other: the limit cannot be overrun.
+        await RowLocks.LockAgentAsync(db, agentId, ct);
         if (await db.AuditEvents.CountAsync(e => e.Action == AuditActions.WindowSearched && e.ActorId == actor && e.At > since, ct) >= options.Value.SearchesPerAgent)
         {
             audit.Record(AuditActors.Agent, actor, AuditActions.WindowSearchLimited, detail: detail);
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             return new WindowSearchResult(SearchOutcome.Limited, [new SearchError("", "Llegaste al límite de búsquedas por ahora. Espera un momento; si lo necesitas, pide ayuda a un supervisor.")]);
         }
 
@@ -72,6 +76,7 @@ public sealed class WindowSearch(
         var found = account switch { null => "none", { AccountId: null } => "registry-only", _ => "account" };
         audit.Record(AuditActors.Agent, actor, AuditActions.WindowSearched, account?.AccountId, $"{detail}; found={found}");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         if (account is null)
         {
             return new WindowSearchResult(SearchOutcome.NotFound, [new SearchError("Identification", "No hay nadie con esa identificación en el registro de afiliados.")]);

@@ -52,6 +52,19 @@ public sealed class WindowLimitsTests(StrictWindowApp app) : IClassFixture<Stric
     }
 
     [Fact]
+    public async Task EightSearchesFiredAtOnce_ByOneAgent_OnlyTheLimitGoThrough()
+    {
+        var person = await WindowTestData.NewLockedAsync(app);
+        using var desk = await WindowDesk.SignInAsync(app);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => desk.SearchAsync(person.Identification)));
+
+        Assert.Equal(3, answers.Count(a => a.Status == HttpStatusCode.OK));
+        Assert.Equal(5, answers.Count(a => a.Status == HttpStatusCode.TooManyRequests));
+        Assert.Equal(3, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.ActorId == desk.Id.ToString() && e.Action == AuditActions.WindowSearched)));
+    }
+
+    [Fact]
     public async Task OpeningACase_WithAnExpiredSearch_IsRefused()
     {
         var person = await WindowTestData.NewLockedAsync(app);

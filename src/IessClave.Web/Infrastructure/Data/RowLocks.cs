@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 namespace IessClave.Web.Infrastructure.Data;
 
 /// <summary>
-/// Serializes work on one clave account inside the caller's transaction: on PostgreSQL the account's row is locked
-/// until commit, so a second request for the same account waits and then sees what the first one wrote (its link,
-/// its case) instead of racing it. SQLite transactions already take the database's write lock when they begin.
+/// Serializes work on one account (clave, registry entry or staff) inside the caller's transaction: on PostgreSQL
+/// the row is locked until commit, so a second request for the same account waits and then sees what the first
+/// one wrote (its link, its case, its count) instead of racing it. SQLite transactions already take the
+/// database's write lock when they begin.
 /// </summary>
-public static class AccountLocks
+public static class RowLocks
 {
-    public static async Task LockAsync(IessClaveDbContext db, Guid accountId, CancellationToken ct)
+    public static async Task LockAccountAsync(IessClaveDbContext db, Guid accountId, CancellationToken ct)
     {
         EnsureTransaction(db);
         if (db.Database.IsNpgsql())
@@ -25,6 +26,16 @@ public static class AccountLocks
         if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM affiliates WHERE \"Id\" = {affiliateId} FOR UPDATE", ct);
+        }
+    }
+
+    /// <summary>The same for a staff account (e.g. counting its window searches against its limit).</summary>
+    public static async Task LockAgentAsync(IessClaveDbContext db, Guid agentId, CancellationToken ct)
+    {
+        EnsureTransaction(db);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM agent_accounts WHERE \"Id\" = {agentId} FOR UPDATE", ct);
         }
     }
 
