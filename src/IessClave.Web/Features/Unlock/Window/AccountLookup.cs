@@ -33,7 +33,8 @@ public sealed class AccountLookup(IessClaveDbContext db)
         return View(account.Affiliate, account);
     }
 
-    public static string MaskBirthDate(DateOnly birthDate) => $"**/**/{birthDate.Year:0000}";
+    /// <summary>Not even the year: the birth date is one of the blind checks, and a year narrows a guess to 366 days.</summary>
+    public const string HiddenBirthDate = "Oculta: compárala en la lista de verificación";
 
     public static string MaskPhone(string phone) =>
         phone.Length <= 4 ? new string('*', phone.Length) : phone[..2] + new string('*', phone.Length - 4) + phone[^2..];
@@ -42,7 +43,7 @@ public sealed class AccountLookup(IessClaveDbContext db)
         account?.Id,
         affiliate.FullName,
         affiliate.Identification,
-        MaskBirthDate(affiliate.BirthDate),
+        HiddenBirthDate,
         account is null ? null : ContactData.MaskEmail(account.Email),
         account is null ? null : MaskPhone(account.MobilePhone),
         Status(account),
