@@ -11,7 +11,8 @@ public static class HealthProbe
 
     public static async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output)
     {
-        var target = arguments.Count > 0 ? arguments[0] : $"http://127.0.0.1:{LocalPort()}{HealthFeature.ReadyPath}";
+        var target = arguments.Count > 0 ? arguments[0]
+            : DefaultUrl(Environment.GetEnvironmentVariable("ASPNETCORE_URLS"), Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS"));
         if (!Uri.TryCreate(target, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || !uri.IsLoopback)
         {
             output.WriteLine($"check-health: {target} is not an http:// address on this machine.");
@@ -32,17 +33,17 @@ public static class HealthProbe
         }
     }
 
-    /// <summary>The port of ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS (the Dockerfile sets the former to :8080).</summary>
-    private static int LocalPort()
+    /// <summary>
+    /// This machine's readiness probe on the port of ASPNETCORE_URLS (its first http:// entry; the Dockerfile sets
+    /// http://+:8080), else of ASPNETCORE_HTTP_PORTS, else 8080.
+    /// </summary>
+    public static string DefaultUrl(string? urls, string? httpPorts)
     {
-        var urls = Environment.GetEnvironmentVariable("ASPNETCORE_URLS");
-        var first = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(u => u.StartsWith("http://", StringComparison.Ordinal));
-        if (first is not null && int.TryParse(first[(first.LastIndexOf(':') + 1)..].TrimEnd('/'), out var fromUrls))
-        {
-            return fromUrls;
-        }
-
-        var ports = Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS");
-        return int.TryParse(ports?.Split(';', ',').FirstOrDefault(), out var port) ? port : 8080;
+        var first = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
+        var port = first is not null && int.TryParse(first[(first.LastIndexOf(':') + 1)..].TrimEnd('/'), out var fromUrls) ? fromUrls
+            : int.TryParse(httpPorts?.Split(';', ',').FirstOrDefault(), out var fromPorts) ? fromPorts
+            : 8080;
+        return $"http://127.0.0.1:{port}{HealthFeature.ReadyPath}";
     }
 }

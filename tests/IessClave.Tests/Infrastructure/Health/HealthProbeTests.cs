@@ -31,4 +31,13 @@ public sealed class HealthProbeTests
         Assert.Equal(1, await HealthProbe.RunAsync([$"http://127.0.0.1:{port}/healthz/ready"], output));
         Assert.Contains("no answer", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("http://+:8080", null, "http://127.0.0.1:8080/healthz/ready")]
+    [InlineData("https://+:8443;http://0.0.0.0:5000/", null, "http://127.0.0.1:5000/healthz/ready")]
+    [InlineData(null, "9090", "http://127.0.0.1:9090/healthz/ready")]
+    [InlineData("", "", "http://127.0.0.1:8080/healthz/ready")]
+    [InlineData("https://+:8443", null, "http://127.0.0.1:8080/healthz/ready")]
+    public void DefaultUrl_IsThisMachinesPortFromTheHostSettings(string? urls, string? ports, string expected) =>
+        Assert.Equal(expected, HealthProbe.DefaultUrl(urls, ports));
 }
