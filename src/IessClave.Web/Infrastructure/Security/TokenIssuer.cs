@@ -7,11 +7,17 @@ using Microsoft.Extensions.Options;
 
 namespace IessClave.Web.Infrastructure.Security;
 
-/// <summary>Issues single-use link tokens; issuing a new one for a purpose revokes the account's earlier ones.</summary>
+/// <summary>
+/// Issues single-use link tokens; issuing a new one for a purpose revokes the account's earlier ones. Issuing
+/// runs in the caller's transaction under the account's row lock (<see cref="RowLocks"/>), so two issues at once
+/// cannot both miss each other's link and leave two live ones.
+/// </summary>
 public sealed class TokenIssuer(IessClaveDbContext db, TimeProvider time, IOptions<ClaveOptions> options, IBackgroundJobClient jobs)
 {
     public async Task<IssuedToken> IssueAsync(Guid accountId, TokenPurpose purpose, CancellationToken ct)
     {
+        // Usually already held by the caller (it read what it decides on under it); re-taking it is free.
+        await RowLocks.LockAccountAsync(db, accountId, ct);
         var now = time.GetUtcNow();
         var pending = await db.Tokens
             .Where(t => t.AccountId == accountId && t.Purpose == purpose && t.UsedAt == null && t.RevokedAt == null)
